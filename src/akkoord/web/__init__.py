@@ -1,0 +1,12 @@
+"""The Django shell around the pure core: storage, search, pages."""
+from __future__ import annotations
+
+import os
+
+
+def setup(settings_module: str = "akkoord.web.settings.dev") -> None:
+    """Configure Django for a command-line entry point (keeps a DJANGO_SETTINGS_MODULE already set)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    import django
+
+    django.setup()
