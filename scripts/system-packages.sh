@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs: Chromium (browser tests), PostgreSQL (second database),
+# LibreOffice Writer (renders the PDF fixture), poppler (pdftoppm, to look at PDFs), fonts.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "==> Systeempakketten installeren: ${need[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "Deze pakketten ontbreken; installeer ze als root: apt-get install ${need[*]}" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
