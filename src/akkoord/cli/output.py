@@ -22,7 +22,7 @@ def write_output(text: str, destination: str | None) -> None:
 
 def report_warnings(result) -> None:
     """Tell on standard error which reader was used and every warning it gave."""
-    names = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer"}
+    names = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
     fiches = len(result.dossier.fiches)
     print(f"Gelezen met de {names.get(result.reader, result.reader)}: {fiches} fiches, "
           f"{len(result.warnings)} waarschuwingen.", file=sys.stderr)

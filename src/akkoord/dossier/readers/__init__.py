@@ -27,6 +27,8 @@ def sniff(head: bytes, path: Path) -> str:
         if "word/document.xml" in names:
             return "docx"
         raise DossierError(f"{path.name}: zip-bestand zonder Word-document; geen dossier.")
+    if head.lstrip(b"\xef\xbb\xbf\t\r\n ")[:1] in (b"{", b"["):
+        return "json"  # an exported dossier (see readers/json_reader.py)
     return "text"
 
 
@@ -51,11 +53,23 @@ def read_path(path: str | Path) -> ReadResult:
             raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
         from akkoord.dossier.readers.text import read_text_file
 
-        return read_text_file(path)
+        return _annotated(read_text_file(path))
+    if kind == "json":
+        from akkoord.dossier.readers.json_reader import read_json
+
+        return read_json(path)
     if kind == "pdf":
         from akkoord.dossier.readers.pdf import read_pdf
 
-        return read_pdf(path)
+        return _annotated(read_pdf(path))
     from akkoord.dossier.readers.docx import read_docx
 
-    return read_docx(path)
+    return _annotated(read_docx(path))
+
+
+def _annotated(result: ReadResult) -> ReadResult:
+    """Add the normalised time intervals (end dates, logical moments) to a reader's result."""
+    from akkoord.dossier.dates import annotate_dossier
+
+    annotate_dossier(result.dossier)
+    return result
