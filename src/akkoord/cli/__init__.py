@@ -11,7 +11,7 @@ import sys
 
 from akkoord.dossier.errors import DossierError
 
-COMMANDS = ("parse",)
+COMMANDS = ("parse", "dates", "check", "export", "ingest", "demo", "serve", "search")
 
 
 def build_parser() -> argparse.ArgumentParser:

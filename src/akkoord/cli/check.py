@@ -6,7 +6,6 @@ finding is blocking, 0 otherwise; 2 (from the command runner) when the input is 
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 
 from akkoord.cli.output import report_warnings, write_output

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
+from akkoord.dossier.readers import READER_LABELS
 
 
 def write_output(text: str, destination: str | None) -> None:
@@ -22,9 +23,8 @@ def write_output(text: str, destination: str | None) -> None:
 
 def report_warnings(result) -> None:
     """Tell on standard error which reader was used and every warning it gave."""
-    names = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
     fiches = len(result.dossier.fiches)
-    print(f"Gelezen met de {names.get(result.reader, result.reader)}: {fiches} fiches, "
+    print(f"Gelezen met de {READER_LABELS.get(result.reader, result.reader)}: {fiches} fiches, "
           f"{len(result.warnings)} waarschuwingen.", file=sys.stderr)
     for warning in result.warnings:
         print(f"  waarschuwing: {warning}", file=sys.stderr)

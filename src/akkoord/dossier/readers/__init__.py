@@ -10,8 +10,11 @@ from pathlib import Path
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import ReadResult
 
-# Refuse inputs larger than this outright: no real dossier comes near it.
+# Refuse text inputs larger than this outright: no real dossier comes near it.
 MAX_INPUT_BYTES = 40 * 1024 * 1024
+
+# Dutch names of the readers, for messages ("Gelezen met de tekstlezer").
+READER_LABELS = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
 
 
 def sniff(head: bytes, path: Path) -> str:
@@ -33,7 +36,10 @@ def sniff(head: bytes, path: Path) -> str:
 
 
 def read_path(path: str | Path) -> ReadResult:
-    """Read a dossier from a text, PDF or DOCX file. Raises DossierError for bad input."""
+    """Read a dossier from a text, PDF, DOCX or JSON-export file, with its dates normalised.
+
+    Raises DossierError for bad input.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -48,28 +54,29 @@ def read_path(path: str | Path) -> ReadResult:
     if size == 0:
         raise DossierError(f"{path.name}: het bestand is leeg.")
     kind = sniff(head, path)
-    if kind == "text":
-        if size > MAX_INPUT_BYTES:
-            raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
-        from akkoord.dossier.readers.text import read_text_file
-
-        return _annotated(read_text_file(path))
-    if kind == "json":
-        from akkoord.dossier.readers.json_reader import read_json
-
-        return read_json(path)
-    if kind == "pdf":
-        from akkoord.dossier.readers.pdf import read_pdf
-
-        return _annotated(read_pdf(path))
-    from akkoord.dossier.readers.docx import read_docx
-
-    return _annotated(read_docx(path))
-
-
-def _annotated(result: ReadResult) -> ReadResult:
-    """Add the normalised time intervals (end dates, logical moments) to a reader's result."""
+    if kind in ("text", "json") and size > MAX_INPUT_BYTES:
+        raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
+    result = _reader(kind)(path)
     from akkoord.dossier.dates import annotate_dossier
 
     annotate_dossier(result.dossier)
     return result
+
+
+def _reader(kind: str):
+    """The reader function for a kind of file (imported late: PDF and Word libraries are heavy)."""
+    if kind == "text":
+        from akkoord.dossier.readers.text import read_text_file
+
+        return read_text_file
+    if kind == "json":
+        from akkoord.dossier.readers.json_reader import read_json
+
+        return read_json
+    if kind == "pdf":
+        from akkoord.dossier.readers.pdf import read_pdf
+
+        return read_pdf
+    from akkoord.dossier.readers.docx import read_docx
+
+    return read_docx

@@ -86,3 +86,64 @@ def match_table_header(text: str) -> str | None:
 def is_boilerplate_footnote(text: str) -> bool:
     norm = normalise_label(text)
     return any(phrase in norm for phrase in BOILERPLATE_FOOTNOTES)
+
+
+# --- full label patterns for running text (PDF extraction) ---------------------------
+#
+# In extracted text a label may wrap over several lines (even with a blank line inside),
+# carry a footnote mark glued to a word (``overheden1verwachten``) and share its last
+# line with the value. These patterns match the whole label across line breaks; the
+# value starts right after the match. Case-insensitive, applied to the fiche text.
+
+_FN = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])?"
+
+LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
+    "ambitions": (r"(?m)^[ \t]*(?:opgaven?|ambities?)\b[ \t]*:?",),
+    "current_line": (
+        r"de\s+lijn\s+die\s+we\s+(?:hebben\s+ingezet|ingezet\s+hebben)(?:\s+is)?[ \t]*[.…:]*",
+        r"de\s+ingezette\s+lijn(?:\s+is)?[ \t]*[.…:]*",
+    ),
+    "sources": (
+        r"(?:dat|dit)\s+is\s+(?:terug\s+te\s+(?:lezen|vinden)|na\s+te\s+lezen)\s+in\s*:?",
+        r"terug\s+te\s+(?:lezen|vinden)\s+in\s*:",
+    ),
+    "adjustment_moment": (
+        r"als\s+het\s+nieuwe\s+college\s+(?:op\s+)?deze\s+lijn\s+(?:wil\s+bijsturen|bij\s+wil\s+sturen"
+        r"|wil\s+bij\s+sturen|bijsturen\s+wil)\s*,?\s+is\b",
+    ),
+    "external_changes": (
+        r"vanuit\s+andere\s+overheden" + _FN + r"\s*verwachten\s+we\s+(?:de\s+)?volgende\s+\(?koers\)?\s*"
+        r"-?wijzigingen(?:\s+in\s+(?:het\s+)?beleid)?\s*:?",
+        r"vanuit\s+andere\s+overheden" + _FN + r"\s*verwachten\s+we[^\n]{0,40}\n?[^\n]{0,40}beleid\s*:?",
+    ),
+    "partners": (
+        r"onze\s+(?:natuurlijke\s+)?partners\s+(?:op|bij|voor|in)\s+dit\s+(?:onderwerp|thema)\s+zijn\s*:?",
+        r"(?:onze\s+)?natuurlijke\s+partners\s*(?:zijn)?\s*:",
+    ),
+    "advice": (
+        r"wij\s+adviseren\s+(?:de\s+)?onderhandelaars\s+(?:om\s+)?(?:een\s+)?uitspra(?:ak|ken)\s+te\s+doen\s+over\s*:?",
+    ),
+    "policy_areas": (
+        r"deze\s+beleidsterreinen\s+zijn\s+relevant(?:\s*\([^()]{0,300}\))?\s*:?",
+    ),
+}
+
+# The header row of the policy-area table, alone on its line.
+TABLE_HEADER_PATTERN = (r"(?im)^[ \t]*beleids(?:terrein|veld)(?:en)?\s+\(?\s*subsidie\s*\)?\s*-?\s*kans(?:en)?"
+                        r"\s+risico(?:['’]?s)?[ \t]*$")
+
+# The closing words of the adjustment label (``… is <value> een logisch moment.``).
+ADJUSTMENT_TAIL_PATTERN = r"\b[Ee]en\s+logisch\s+moment\b\s*[.;:,]?"
+
+# ``Einddatum`` (also misspelt ``Eindatum``) in a list of sources.
+END_DATE_PATTERN = r"\b[Ee]ind\s?d?datum\b\s*:?"
+
+# The heading that starts a fiche: ``Onderwerp 1A Titel``, ``Onderwerp 1 A Titel``.
+HEADING_PATTERN = r"^\s*Onderwerp\s*[:.]?\s*(\d{1,2})\s?([A-Z])(?![\w’'])\s*[:.\-–]?\s*(.*)$"
+# The code alone at the start of the line after a lone ``Onderwerp``.
+CODE_LINE_PATTERN = r"^\s*(\d{1,2})\s?([A-Z])(?![\w’'])\s*[:.\-–]?\s*(.*)$"
+
+# Phrases by which a fiche names other fiches.
+REFERENCE_LIST_PATTERN = (r"(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(?:de\s+|het\s+)?"
+                          r"(?:dossiers?|fiches?|onderwerpen)\s*:\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)")
+REFERENCE_PATTERN = r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"

@@ -1,11 +1,663 @@
-"""Reader for text extracted from a dossier PDF (work in progress: see issue 2)."""
+"""Reader for the text extracted from a dossier PDF (``pdftotext`` and the like).
+
+The extraction interleaves the two columns of the template (label left, value right),
+wraps labels over several lines, moves values before their label or past the next one,
+breaks tables into loose lines and drops page footers and URL dumps into the flow.
+This reader:
+
+1. decodes the bytes (UTF-8, with or without BOM, UTF-16 with BOM, or Windows-1252) and
+   refuses what is not text;
+2. splits the text into fiches at their headings (``Onderwerp 1A Titel``, also
+   ``Onderwerp 1 A``, or ``Onderwerp`` alone with the code on the next line);
+3. per fiche takes out what floats (URL lines, footnotes, page headers), finds the
+   template labels across line breaks (``readers/template.py``), and gives the text
+   between two labels to the field of the first, with a few general repairs for values
+   that ended up before their label;
+4. parses each value with ``akkoord.dossier.fields``;
+5. resolves cross-references between fiches against the dossier's own titles.
+
+Text it cannot place is reported as a ``ReaderWarning`` (kind ``unplaced-text``); a fiche
+that cannot be read at all is skipped with a warning (kind ``damaged-fiche``).
+"""
 from __future__ import annotations
 
+import codecs
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import ReadResult
+from akkoord.dossier.fields import (
+    FUNCTION_WORDS,
+    continues,
+    parse_advice,
+    parse_ambitions,
+    parse_partners,
+    parse_policy_table,
+    parse_sources,
+    text_value,
+)
+from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
+from akkoord.dossier.readers import MAX_INPUT_BYTES
+from akkoord.dossier.readers.template import (
+    ADJUSTMENT_TAIL_PATTERN,
+    CODE_LINE_PATTERN,
+    HEADING_PATTERN,
+    LABEL_PATTERNS,
+    REFERENCE_LIST_PATTERN,
+    REFERENCE_PATTERN,
+    TABLE_HEADER_PATTERN,
+    is_boilerplate_footnote,
+    match_label,
+)
+from akkoord.dossier.textclean import (
+    find_urls,
+    footnote_markers,
+    is_url_line,
+    join_lines,
+    join_two,
+    join_wrapped_urls,
+    letters_only,
+    normalise_text,
+    normalise_whitespace,
+    paragraphs,
+    strip_footnote_markers,
+    unique,
+)
+
+_HEADING = re.compile(HEADING_PATTERN)
+_CODE_LINE = re.compile(CODE_LINE_PATTERN)
+_LONE_HEADING = re.compile(r"^\s*Onderwerp\s*:?\s*$")
+_PAGE_HEADER = re.compile(r"^\s*Onderwerp\s*:?\s+(?!\d)(\S.*)$")
+_LABELS = {f: tuple(re.compile(p, re.IGNORECASE) for p in ps) for f, ps in LABEL_PATTERNS.items()}
+_TABLE_HEADER = re.compile(TABLE_HEADER_PATTERN)
+_ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
+_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
+_REFERENCE_LIST = re.compile(REFERENCE_LIST_PATTERN, re.IGNORECASE)
+_REFERENCE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
+_TITLE_RELATION = re.compile(r"\b(?:directe\s+)?relatie\s+met\s*:?\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_REFERENCE_LINE = re.compile(r"^\s*(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(?:de\s+|het\s+)?"
+                             r"(?:dossiers?|fiches?|onderwerpen)\s*:", re.IGNORECASE)
+
+# Fields whose value may be found just before its label when the label's own segment is empty.
+_MOVABLE = ("current_line", "sources", "adjustment_moment", "external_changes", "partners", "advice")
 
 
-def read_text_file(path: Path) -> ReadResult:
-    raise DossierError("de tekstlezer is nog niet beschikbaar.")
+# --- decoding ---------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes, name: str = "invoer") -> str:
+    """Bytes of a text file to ``str``; DossierError (Dutch, one line) for what is not text."""
+    if not data.strip():
+        raise DossierError(f"{name}: het bestand is leeg.")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise DossierError(f"{name}: de tekst is beschadigd (ongeldige {encoding.upper()}).") from None
+    if b"\x00" in data:
+        raise DossierError(f"{name}: geen tekstbestand maar binaire gegevens.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise DossierError(f"{name}: onleesbare tekst (geen UTF-8 en geen Windows-1252).") from None
+    _check_readable(text, name)
+    return text
+
+
+def _check_readable(text: str, name: str) -> None:
+    sample = text[:200_000]
+    if not sample.strip():
+        raise DossierError(f"{name}: het bestand is leeg.")
+    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if control > len(sample) * 0.001 + 2:
+        raise DossierError(f"{name}: geen tekstbestand maar binaire gegevens.")
+    if letters < len(sample.strip()) * 0.4 or odd > len(sample) * 0.05:
+        raise DossierError(f"{name}: geen leesbare tekst.")
+
+
+def read_text_file(path: str | Path) -> ReadResult:
+    """Read a dossier from a text file (see the module docstring)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DossierError(f"{path}: bestand bestaat niet.") from None
+    except IsADirectoryError:
+        raise DossierError(f"{path}: is een map, geen bestand.") from None
+    except OSError as exc:
+        raise DossierError(f"{path}: kan niet gelezen worden ({exc.strerror}).") from None
+    return parse_text(decode_bytes(data, path.name), name=path.name)
+
+
+# --- splitting into fiches --------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    code: str
+    title: str
+    line: int  # 1-based line of the heading
+    body: list[tuple[int, str]]  # (1-based line, text)
+    preamble_refs: list[str] = field(default_factory=list)
+
+
+def _is_label_line(text: str) -> bool:
+    if _LABELS["ambitions"][0].match(text):
+        return True
+    return match_label(text) not in (None, "title")
+
+
+def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tuple[int, str]]]:
+    """Fiche blocks, and the lines before the first heading."""
+    starts: list[tuple[int, str, list[str], int]] = []  # (index, code, title lines, body start)
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = lines[i][1]
+        m = _HEADING.match(text)
+        code_line = None
+        if m:
+            code, rest, j = m.group(1) + m.group(2), m.group(3).strip(), i + 1
+        elif _LONE_HEADING.match(text):
+            j = i + 1
+            while j < n and not lines[j][1].strip():
+                j += 1
+            code_line = _CODE_LINE.match(lines[j][1]) if j < n else None
+            if not code_line:
+                i += 1
+                continue
+            code, rest, j = code_line.group(1) + code_line.group(2), code_line.group(3).strip(), j + 1
+        else:
+            i += 1
+            continue
+        title = [rest] if rest else []
+        if not title:  # the title alone on the next line
+            while j < n and not lines[j][1].strip():
+                j += 1
+            if j < n and not _is_label_line(lines[j][1]):
+                title.append(lines[j][1].strip())
+                j += 1
+        # Wrapped title lines: until a blank line, a label or a reference list (at most 3).
+        extra = 0
+        while (j < n and lines[j][1].strip() and extra < 3 and not _is_label_line(lines[j][1])
+               and not _REFERENCE_LINE.match(lines[j][1]) and not _HEADING.match(lines[j][1])
+               and not find_urls(lines[j][1])):
+            title.append(lines[j][1].strip())
+            j += 1
+            extra += 1
+        starts.append((i, code, title, j))
+        i = j
+    blocks = []
+    for k, (idx, code, title, body_start) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else n
+        blocks.append(_Block(code, normalise_whitespace(join_lines(title)), lines[idx][0],
+                             lines[body_start:end]))
+    before = lines[:starts[0][0]] if starts else lines
+    return blocks, before
+
+
+# --- one fiche --------------------------------------------------------------------------
+
+
+@dataclass
+class _Parsed:
+    fiche: Fiche
+    references: list[str]
+
+
+def _similar_title(candidate: str, title: str) -> bool:
+    a, b = set(re.findall(r"\w+", candidate.lower())), set(re.findall(r"\w+", title.lower()))
+    return bool(a and b) and len(a & b) / max(1, min(len(a), len(b))) >= 0.6
+
+
+def _take_floating(block: _Block, warnings: list[ReaderWarning]
+                   ) -> tuple[list[tuple[int, str]], list[str], set[int]]:
+    """Remove footnotes, URL-only lines, page headers and page numbers from the body.
+
+    Returns the remaining lines (blank lines kept), the footnote texts and the footnote
+    numbers (boilerplate included, for removing their marks from the text)."""
+    body = block.body
+    n = len(body)
+    all_text = "\n".join(t for _, t in body)
+    markers = footnote_markers(all_text)
+    removed: set[int] = set()
+    notes: list[list] = []  # [number, [texts], boilerplate]
+    for bi, (_, text) in enumerate(body):
+        if not (_FOOTNOTE_LINE.match(text) and is_boilerplate_footnote(text)):
+            continue
+        lo = bi
+        while lo > 0 and body[lo - 1][1].strip() and not is_url_line(body[lo - 1][1]):
+            lo -= 1
+        hi = bi
+        while hi + 1 < n and body[hi + 1][1].strip() and not is_url_line(body[hi + 1][1]):
+            hi += 1
+        current = None
+        for k in range(lo, hi + 1):
+            if k in removed:
+                continue
+            t = body[k][1]
+            m = _FOOTNOTE_LINE.match(t)
+            if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < 10):
+                current = [int(m.group(1)), [m.group(2)], is_boilerplate_footnote(t)]
+                notes.append(current)
+                removed.add(k)
+            elif current is not None:
+                current[1].append(t)
+                removed.add(k)
+    # Footnotes of a fiche without the boilerplate one: "N tekst" for a mark N used in the text,
+    # standing just before a URL dump or at the end of the fiche.
+    if not notes:
+        for k, (_, t) in enumerate(body):
+            m = _FOOTNOTE_LINE.match(t)
+            if not m or int(m.group(1)) not in markers:
+                continue
+            after = [x for _, x in body[k + 1:] if x.strip()]
+            if not after or is_url_line(after[0]):
+                notes.append([int(m.group(1)), [m.group(2)], is_boilerplate_footnote(t)])
+                removed.add(k)
+    for k, (_, t) in enumerate(body):
+        if k in removed:
+            continue
+        if is_url_line(t) or _PAGE_NUMBER.match(t):
+            removed.add(k)
+            continue
+        ph = _PAGE_HEADER.match(t)
+        if ph and _similar_title(ph.group(1), block.title):
+            removed.add(k)
+    remaining = [line for k, line in enumerate(body) if k not in removed]
+    numbers = {note[0] for note in notes}
+    texts = [normalise_whitespace(join_lines(note[1])) for note in notes if not note[2]]
+    return remaining, [t for t in texts if t], numbers
+
+
+@dataclass
+class _Label:
+    field: str
+    start: int
+    end: int
+
+
+def _find_labels(text: str) -> list[_Label]:
+    found: list[_Label] = []
+    for fname, patterns in _LABELS.items():
+        for pattern in patterns:
+            m = pattern.search(text)
+            if m:
+                found.append(_Label(fname, m.start(), m.end()))
+                break
+    for m in _TABLE_HEADER.finditer(text):
+        found.append(_Label("table_header", m.start(), m.end()))
+    found.sort(key=lambda lab: (lab.start, -lab.end))
+    out: list[_Label] = []
+    for lab in found:
+        if out and lab.start < out[-1].end:
+            continue
+        out.append(lab)
+    return out
+
+
+def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list[int]) -> list[_Label]:
+    """Labels worded differently from the template: a line holding a key phrase."""
+    out = []
+    for (_, text), offset in zip(lines, offsets):
+        fname = match_label(text)
+        if fname and fname not in have and fname not in ("title", "ambitions") and len(text) < 160:
+            out.append(_Label(fname, offset, offset + len(text)))
+            have.add(fname)
+    return out
+
+
+def _segments(lines: list[tuple[int, str]], warnings: list[ReaderWarning], code: str
+              ) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], list[str]]:
+    """Lines of each field, the lines before the first label, and the fields in text order."""
+    text = "\n".join(t for _, t in lines)
+    offsets, pos = [], 0
+    for _, t in lines:
+        offsets.append(pos)
+        pos += len(t) + 1
+    labels = _find_labels(text)
+    missing = set(_LABELS) - {lab.field for lab in labels}
+    if missing:
+        extra = _fallback_labels(lines, {lab.field for lab in labels} | {"table_header"}, offsets)
+        extra = [e for e in extra if not any(lab.start <= e.start < lab.end for lab in labels)]
+        labels = sorted(labels + extra, key=lambda lab: lab.start)
+
+    def line_of(offset: int) -> int:
+        lo, hi = 0, len(offsets) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if offsets[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def cut(start: int, end: int) -> list[tuple[int, str]]:
+        if start >= end:
+            return []
+        out = []
+        first = line_of(start)
+        chunk = text[start:end]
+        for k, part in enumerate(chunk.split("\n")):
+            idx = min(first + k, len(lines) - 1)
+            out.append((lines[idx][0], part))
+        # drop the empty remainder of the label's own line
+        while out and not out[0][1].strip():
+            out.pop(0)
+        while out and not out[-1][1].strip():
+            out.pop()
+        return out
+
+    segments: dict[str, list[tuple[int, str]]] = {}
+    order: list[str] = []
+    preamble = cut(0, labels[0].start) if labels else list(lines)
+    for k, lab in enumerate(labels):
+        end = labels[k + 1].start if k + 1 < len(labels) else len(text)
+        fname = "policy_areas" if lab.field == "table_header" else lab.field
+        seg = cut(lab.end, end)
+        if fname in segments:
+            if segments[fname] and seg:
+                segments[fname].append((seg[0][0], ""))
+            segments[fname].extend(seg)
+        else:
+            segments[fname] = seg
+            order.append(fname)
+    return segments, preamble, order
+
+
+def _recover_value_before_label(segments: dict, order: list[str]) -> None:
+    """A label whose segment is empty: its value often stands just before it, as the last
+    paragraph of the previous field (two-column layout read in the wrong order)."""
+    for k, fname in enumerate(order):
+        if fname not in _MOVABLE or segments.get(fname) or k == 0:
+            continue
+        prev = order[k - 1]
+        if prev not in _MOVABLE:
+            continue
+        paras = paragraphs([t for _, t in segments[prev]])
+        if len(paras) < 2 or not paras[-1][0][:1].isupper():
+            continue
+        size = len(paras[-1])
+        # the lines of the last paragraph, with their numbers
+        tail: list[tuple[int, str]] = []
+        seg = segments[prev]
+        count = 0
+        for idx in range(len(seg) - 1, -1, -1):
+            if seg[idx][1].strip():
+                tail.insert(0, seg[idx])
+                count += 1
+                if count == size:
+                    cut_at = idx
+                    break
+        segments[prev] = seg[:cut_at]
+        while segments[prev] and not segments[prev][-1][1].strip():
+            segments[prev].pop()
+        segments[fname] = tail
+
+
+def _sentence_like(text: str) -> bool:
+    words = text.split()
+    return (len(words) >= 10 and text[:1].isupper() and ":" not in text
+            and text.count(",") <= 2 and words[0].lower() not in ("de", "het"))
+
+
+def _recover_missing_advice(segments: dict) -> None:
+    """No advice label: sentences after the partner list are the advice points."""
+    partners = segments.get("partners") or []
+    for k, (_, text) in enumerate(partners):
+        prev = partners[k - 1][1] if k else ""
+        if _sentence_like(text.strip()) and not (prev.strip() and continues(prev, text)
+                                                 and prev.rstrip().endswith((",", "-"))):
+            moved = partners[k:]
+            spaced: list[tuple[int, str]] = []
+            for no, t in moved:
+                if spaced and _sentence_like(t.strip()):
+                    spaced.append((no, ""))
+                spaced.append((no, t))
+            segments["partners"] = partners[:k]
+            segments["advice"] = spaced
+            return
+
+
+def _references(block: _Block, body_text: str) -> list[str]:
+    refs: list[str] = []
+    rel = _TITLE_RELATION.search(block.title)
+    if rel:
+        refs.extend(_split_reference_list(rel.group(1)))
+    flat = re.sub(r"\s+", " ", body_text)
+    for m in _REFERENCE_LIST.finditer(body_text):
+        refs.extend(_split_reference_list(m.group(1)))
+    for m in _REFERENCE.finditer(flat):
+        refs.append(m.group(1))
+    return [r for r in (normalise_whitespace(r) for r in refs) if r]
+
+
+def _split_reference_list(text: str) -> list[str]:
+    text = re.sub(r"\s+", " ", text)
+    parts = re.split(r"\s*(?:[,;]|\b\d{1,2}\s*[.)])\s*|\s+en\s+(?=[A-Z])", text)
+    return [p.strip(" .:") for p in parts if p and p.strip(" .:")]
+
+
+def _fiche_key_title(title: str) -> str:
+    rel = _TITLE_RELATION.search(title)
+    return title[:rel.start()] if rel else title
+
+
+def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[str]) -> _Parsed:
+    code = block.code
+    body, footnotes, numbers = _take_floating(block, warnings)
+    links = unique([u for _, t in block.body for u in find_urls(t)])
+    segments, preamble, order = _segments(body, warnings, code)
+    found = [f for f in order if f in _LABELS]
+    if not found:
+        raise _Damaged("geen enkel label van het fichesjabloon gevonden")
+
+    references: list[str] = []
+    for no, text in preamble:
+        if not text.strip():
+            continue
+        if _REFERENCE_LINE.match(text):
+            continue
+        warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
+                                      "unplaced-text", text.strip()))
+
+    if "advice" not in segments and "partners" in segments:
+        _recover_missing_advice(segments)
+    _recover_value_before_label(segments, order)
+
+    for fname in _LABELS:
+        if fname not in segments:
+            warnings.append(ReaderWarning(f"label '{FIELD_LABELS[fname]}' niet gevonden", code, block.line,
+                                          "missing-label"))
+
+    def lines_of(fname: str) -> list[str]:
+        return [strip_footnote_markers(t, numbers) for _, t in segments.get(fname, [])]
+
+    fiche = Fiche(code=code, title=block.title)
+    fiche.links = links
+    fiche.footnotes = footnotes
+
+    amb = parse_ambitions(" ".join(lines_of("ambitions")))
+    fiche.ambitions = amb.ambitions
+    if len(amb.leftover.split()) >= 3:
+        first = segments["ambitions"][0][0] if segments.get("ambitions") else block.line
+        warnings.append(ReaderWarning("tekst bij de opgaven kon niet worden geplaatst", code, first,
+                                      "unplaced-text", amb.leftover))
+    fiche.current_line = text_value(lines_of("current_line"))
+    sources, _, unplaced = parse_sources(lines_of("sources"))
+    fiche.sources = sources
+    for text in unplaced:
+        warnings.append(ReaderWarning("einddatum zonder document", code, _first_line(segments, "sources"),
+                                      "unplaced-text", text))
+    fiche.adjustment_moment = text_value(_without_tail(lines_of("adjustment_moment")))
+    fiche.external_changes = text_value(lines_of("external_changes"))
+    fiche.partners = parse_partners(lines_of("partners"))
+    fiche.advice, _ = parse_advice(lines_of("advice"))
+    rows, unplaced = parse_policy_table(lines_of("policy_areas"), vocabulary)
+    fiche.policy_areas = rows
+    for text in unplaced:
+        warnings.append(ReaderWarning("tekst in de tabel met beleidsterreinen kon niet worden geplaatst",
+                                      code, _first_line(segments, "policy_areas"), "unplaced-text", text))
+    body_text = "\n".join(t for _, t in block.body)
+    references = _references(block, body_text)
+    fiche.title = normalise_whitespace(fiche.title)
+    return _Parsed(fiche, references)
+
+
+def _first_line(segments: dict, fname: str) -> int | None:
+    seg = segments.get(fname)
+    return seg[0][0] if seg else None
+
+
+def _without_tail(lines: list[str]) -> list[str]:
+    """Remove ``een logisch moment`` (the end of the adjustment label) once."""
+    out, done = [], False
+    for line in lines:
+        if not done:
+            new = _ADJUSTMENT_TAIL.sub(" ", line, count=1)
+            if new != line:
+                done = True
+                if not new.strip():
+                    continue
+                line = new
+        out.append(line)
+    return out
+
+
+class _Damaged(Exception):
+    pass
+
+
+# --- cross-references -------------------------------------------------------------------
+
+_STEM_SUFFIXES = ("en", "s", "e")
+
+
+def _content_words(text: str, stop: set[str]) -> set[str]:
+    out = set()
+    for word in re.findall(r"[^\W\d_][\w\-’']*", text.lower()):
+        word = word.strip("-’'")
+        if len(word) < 3 or word in FUNCTION_WORDS or word in stop:
+            continue
+        for suffix in _STEM_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def _title_segments(title: str) -> list[str]:
+    key = _fiche_key_title(title)
+    parts = [key] + re.split(r"\s*(?:[:,()&]|\s[-–]\s)\s*", key)
+    return [p for p in parts if p.strip()]
+
+
+def _resolve(reference: str, fiches: list[Fiche], own: str, stop: set[str]) -> str | None:
+    """The code of the fiche whose title (or a part of it) the reference names.
+
+    A reference matches a title part when all its words occur in that part, or all words
+    of the part occur in the reference (``Energiearmoede en …`` names ``… : Energiearmoede``).
+    A reference that covers only part of a title part must name the whole title
+    (``Vredestein`` for ``Apollo Vredestein``), not a piece of a composite title.
+    """
+    ref = _content_words(reference, stop)
+    if not ref:
+        return None
+    best, best_score = None, 0.0
+    for f in fiches:
+        if f.code == own:
+            continue
+        segments = _title_segments(f.title)
+        for index, seg in enumerate(segments):
+            words = _content_words(seg, stop)
+            if not words:
+                continue
+            common = ref & words
+            if not common:
+                continue
+            covers_ref, covers_seg = ref <= words, words <= ref
+            if not (covers_seg or (covers_ref and (index == 0 or len(segments) <= 2))):
+                continue
+            score = len(common) / max(len(ref), len(words))
+            if score > best_score:
+                best, best_score = f.code, score
+    return best if best_score >= 0.5 else None
+
+
+# --- the whole text ---------------------------------------------------------------------
+
+
+def parse_text(text: str, name: str = "invoer") -> ReadResult:
+    """Parse the text of a dossier. Raises DossierError when it is not a dossier."""
+    text = normalise_text(text)
+    if not text.strip():
+        raise DossierError(f"{name}: het bestand is leeg.")
+    _check_readable(text, name)
+    raw_lines = text.split("\n")
+    lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines)]
+    blocks, before = _split_fiches(lines)
+    if not blocks:
+        raise DossierError(f"{name}: geen formatiedossier: geen enkele fiche met een kop "
+                           f"'Onderwerp …' gevonden.")
+    warnings: list[ReaderWarning] = []
+    vocabulary = {w for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ\-]{2,}\b", text)}
+    title_lines = [t.strip() for _, t in before if t.strip()]
+    dossier_title = ""
+    if title_lines and len(title_lines) <= 3:
+        dossier_title = " ".join(title_lines)
+    else:
+        for no, t in before:
+            if t.strip():
+                warnings.append(ReaderWarning("tekst vóór de eerste fiche kon niet worden geplaatst", None, no,
+                                              "unplaced-text", t.strip()))
+    parsed: list[_Parsed] = []
+    seen: set[str] = set()
+    towns: Counter = Counter()
+    for block in blocks:
+        if block.code in seen:
+            warnings.append(ReaderWarning(f"fiche {block.code} komt twee keer voor; de tweede is overgeslagen",
+                                          block.code, block.line, "duplicate-fiche"))
+            continue
+        try:
+            result = _parse_fiche(block, warnings, vocabulary)
+        except _Damaged as exc:
+            warnings.append(ReaderWarning(f"fiche {block.code} ('{block.title}') is onleesbaar en overgeslagen: "
+                                          f"{exc}", block.code, block.line, "damaged-fiche"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad fiche must not stop the others
+            warnings.append(ReaderWarning(f"fiche {block.code} ('{block.title}') kon niet worden gelezen en is "
+                                          f"overgeslagen ({type(exc).__name__})", block.code, block.line,
+                                          "damaged-fiche"))
+            continue
+        seen.add(block.code)
+        parsed.append(result)
+        amb_text = " ".join(t for _, t in block.body[:12])
+        towns.update(parse_ambitions(amb_text).towns)
+    if not parsed:
+        raise DossierError(f"{name}: geen enkele fiche kon worden gelezen.")
+    municipality = towns.most_common(1)[0][0] if towns else ""
+    stop = {municipality.lower()} if municipality else set()
+    fiches = [p.fiche for p in parsed]
+    for p in parsed:
+        related = []
+        for ref in p.references:
+            code = _resolve(ref, fiches, p.fiche.code, stop)
+            if code and code not in related:
+                related.append(code)
+        p.fiche.related = related
+    return ReadResult(Dossier(municipality=municipality, fiches=fiches, title=dossier_title), "text", warnings)

@@ -1,0 +1,93 @@
+"""`akkoord demo`: one command to try the workbench.
+
+Migrates a SQLite database of its own (``akkoord-demo.sqlite3`` in ``AKKOORD_DATA_DIR``,
+default ``./var``), loads the bundled sample dossier once and releases it, creates the demo
+account ``demo``/``demo`` (role ambtenaar) and serves the workbench.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from akkoord.cli.serve import DEFAULT_HOST, DEFAULT_PORT, cli_actor, migrate, serve_forever, setup_django
+from akkoord.dossier.errors import DossierError
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"
+DEMO_SLUG = "voorbeeld"
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("demo", help="probeer de werkomgeving: voorbeeldsdossier, demo-account, webserver")
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"adres om op te luisteren (standaard {DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort (standaard {DEFAULT_PORT})")
+    parser.add_argument("--bestand", metavar="PAD", help="laad dit dossier in plaats van het voorbeelddossier")
+    parser.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, geen webserver starten")
+    parser.set_defaults(handler=run)
+
+
+def sample_path() -> Path:
+    """The bundled sample dossier (or, in a development checkout without it, the shared one)."""
+    try:
+        from akkoord.dossier.sample import SAMPLE_TEXT_PATH
+    except ImportError:
+        SAMPLE_TEXT_PATH = None
+    if SAMPLE_TEXT_PATH and Path(SAMPLE_TEXT_PATH).is_file():
+        return Path(SAMPLE_TEXT_PATH)
+    shared = Path(__file__).resolve().parents[4] / "shared" / "dossiers"
+    found = sorted(shared.glob("*.txt")) if shared.is_dir() else []
+    if found:
+        return found[0]
+    raise DossierError("het voorbeelddossier ontbreekt in deze installatie; geef er een op met --bestand.")
+
+
+def demo_database_url() -> str:
+    data_dir = Path(os.environ.get("AKKOORD_DATA_DIR", "var")).resolve()
+    return f"sqlite:///{data_dir / 'akkoord-demo.sqlite3'}"
+
+
+def prepare(path: Path | None = None) -> tuple[str, bool]:
+    """Migrate, load and release the sample once, create the demo account. Returns (slug, loaded now)."""
+    migrate()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from akkoord.web.dossiers import services
+    from akkoord.web.dossiers.models import Dossier, DossierVersion
+    from akkoord.web.dossiers.roles import ensure_roles
+
+    ensure_roles()
+    loaded = False
+    slug = DEMO_SLUG
+    if not Dossier.objects.filter(slug=slug, versions__isnull=False).exists():
+        source = path or sample_path()
+        version = services.ingest_file(source, None, slug=slug, actor=cli_actor())
+        services.set_status(version, DossierVersion.Status.RELEASED, None, actor=cli_actor())
+        loaded = True
+    user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
+    user.set_password(DEMO_PASSWORD)  # demo only: deliberately weak, never used outside `akkoord demo`
+    user.first_name = "Demo"
+    user.save()
+    user.groups.add(Group.objects.get(name="ambtenaar"))
+    return slug, loaded
+
+
+def run(args) -> int:
+    if not (1 <= args.port <= 65535):
+        raise DossierError(f"ongeldige poort: {args.port}.")
+    if args.bestand and not Path(args.bestand).is_file():
+        raise DossierError(f"{args.bestand}: bestand bestaat niet.")
+    # The demo always runs on its own SQLite database, whatever DATABASE_URL says.
+    os.environ["DATABASE_URL"] = demo_database_url()
+    setup_django("akkoord.web.settings.dev")
+    slug, loaded = prepare(Path(args.bestand) if args.bestand else None)
+    from django.conf import settings
+
+    print(f"Demodatabase: {settings.DATABASES['default']['NAME']}", file=sys.stderr)
+    if loaded:
+        print("Voorbeelddossier ingelezen en vrijgegeven.", file=sys.stderr)
+    print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
+    if args.no_serve:
+        return 0
+    return serve_forever(args.host, args.port)

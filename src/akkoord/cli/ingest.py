@@ -1,0 +1,58 @@
+"""`akkoord ingest PATH`: store a dossier file as a new (concept) version in the workbench."""
+from __future__ import annotations
+
+import os
+import sys
+
+from akkoord.cli.output import report_warnings
+from akkoord.cli.serve import cli_actor, require_migrated, setup_django
+from akkoord.dossier.errors import DossierError
+from akkoord.dossier.readers import read_path
+
+STATUS_CHOICES = ("concept", "vrijgegeven", "openbaar")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("ingest", help="lees een dossier in de werkomgeving in (als nieuwe versie)")
+    parser.add_argument("path", metavar="PAD", help="het dossierbestand (tekst, PDF, Word of JSON-export)")
+    parser.add_argument("--dossier", metavar="NAAM",
+                        help="korte naam van het dossier; een bestaande naam geeft een nieuwe versie")
+    parser.add_argument("--gemeente", help="naam van de gemeente (als het dossier die niet zelf noemt)")
+    parser.add_argument("--titel", help="titel van het dossier")
+    parser.add_argument("--status", choices=STATUS_CHOICES, default="concept",
+                        help="status van de nieuwe versie (standaard: concept)")
+    parser.add_argument("--migrate", action="store_true", help="voer eerst openstaande databasemigraties uit")
+    parser.add_argument("--quiet", action="store_true", help="geen waarschuwingen tonen")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.dev"))
+    require_migrated(args.migrate)
+    from akkoord.web.dossiers import services
+
+    result = read_path(args.path)
+    if not args.quiet:
+        report_warnings(result)
+    from pathlib import Path
+
+    try:
+        version = services.store_result(result, None, source_name=Path(args.path).name, slug=args.dossier,
+                                        municipality=args.gemeente, title=args.titel, actor=cli_actor())
+    except DossierError:
+        raise
+    except Exception as exc:  # database trouble
+        raise DossierError(f"opslaan mislukt: {exc}".splitlines()[0]) from None
+    if args.status != "concept":
+        services.set_status(version, args.status, None, actor=cli_actor())
+    diff = version.diff or {}
+    print(f"Ingelezen als versie {version.number} van '{version.dossier.slug}' "
+          f"({version.fiches.count()} fiches, status {version.status}).")
+    if diff.get("previous"):
+        print(f"Ten opzichte van versie {diff['previous']}: {len(diff['changed'])} fiches gewijzigd, "
+              f"{len(diff['added'])} nieuw, {len(diff['removed'])} vervallen, {diff['unchanged']} ongewijzigd.")
+        for change in diff["changed"]:
+            fields = ", ".join(f["label"].lower() for f in change["fields"])
+            print(f"  {change['code']}: {fields}")
+    sys.stdout.flush()
+    return 0

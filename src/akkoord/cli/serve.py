@@ -1,0 +1,135 @@
+"""`akkoord serve [--host H] [--port P] [--migrate]`: the workbench on a real database.
+
+The database comes from ``DATABASE_URL`` (default SQLite in ``AKKOORD_DATA_DIR``); the secret
+key from ``AKKOORD_SECRET_KEY``. Refuses to start with unapplied migrations unless ``--migrate``.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+from akkoord.dossier.errors import DossierError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("serve", help="start de werkomgeving (webserver) op de ingestelde database")
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"adres om op te luisteren (standaard {DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort (standaard {DEFAULT_PORT})")
+    parser.add_argument("--migrate", action="store_true", help="voer eerst openstaande databasemigraties uit")
+    parser.add_argument("--threads", type=int, default=4, help="aantal verwerkingsdraden (standaard 4)")
+    parser.set_defaults(handler=run)
+
+
+def setup_django(settings_module: str) -> None:
+    """Configure Django; configuration errors become one Dutch line."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from akkoord.web import setup
+
+    try:
+        setup(settings_module)
+        from django.conf import settings
+
+        if not settings.SECRET_KEY:
+            raise ImproperlyConfigured("Geen geheime sleutel: zet AKKOORD_SECRET_KEY in de omgeving.")
+    except ImproperlyConfigured as exc:
+        raise DossierError(f"instellingen: {exc}") from None
+    except ValueError as exc:  # a malformed DATABASE_URL
+        raise DossierError(f"instellingen: ongeldige DATABASE_URL ({exc}).") from None
+
+
+def ensure_data_dir() -> None:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if "sqlite" in database["ENGINE"] and database["NAME"] != ":memory:":
+        from pathlib import Path
+
+        try:
+            Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DossierError(f"{database['NAME']}: map kan niet worden aangemaakt ({exc.strerror}).") from None
+
+
+def pending_migrations() -> list[str]:
+    """Names of the migrations not yet applied to the database."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except Exception as exc:  # unreachable server, wrong password, …
+        raise DossierError(f"database niet bereikbaar: {exc}".splitlines()[0]) from None
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+def migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    ensure_data_dir()
+    try:
+        call_command("migrate", interactive=False, verbosity=verbosity)
+    except Exception as exc:
+        raise DossierError(f"migreren van de database mislukt: {exc}".splitlines()[0]) from None
+
+
+def require_migrated(allow_migrate: bool) -> None:
+    ensure_data_dir()
+    pending = pending_migrations()
+    if not pending:
+        return
+    if allow_migrate:
+        print(f"Database bijwerken ({len(pending)} migraties)…", file=sys.stderr)
+        migrate()
+        return
+    raise DossierError(f"de database is niet bijgewerkt ({len(pending)} openstaande migraties); "
+                       "voer de opdracht opnieuw uit met --migrate.")
+
+
+def database_label() -> str:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if "sqlite" in database["ENGINE"]:
+        return f"SQLite ({database['NAME']})"
+    return f"{database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('NAME', '')} op {database.get('HOST') or 'localhost'})"
+
+
+def serve_forever(host: str, port: int, threads: int = 4) -> int:
+    from waitress import serve
+
+    from akkoord.web.wsgi import application
+
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"Akkoord draait op http://{shown_host}:{port}/  (stoppen met Ctrl+C)", flush=True)
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="Akkoord", _quiet=True)
+    except OSError as exc:
+        raise DossierError(f"kan niet luisteren op {host}:{port} ({exc.strerror}).") from None
+    return 0
+
+
+def cli_actor() -> str:
+    try:
+        return f"opdrachtregel:{getpass.getuser()}"
+    except Exception:
+        return "opdrachtregel"
+
+
+def run(args) -> int:
+    if not (1 <= args.port <= 65535):
+        raise DossierError(f"ongeldige poort: {args.port}.")
+    setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.production"))
+    require_migrated(args.migrate)
+    from django.conf import settings
+
+    print(f"Database: {database_label()}", file=sys.stderr)
+    if settings.SESSION_COOKIE_SECURE and args.host in ("127.0.0.1", "localhost", "::1"):
+        print("Let op: inlogcookies worden alleen over HTTPS verstuurd. Zet AKKOORD_SECURE_COOKIES=0 "
+              "om zonder HTTPS lokaal in te loggen.", file=sys.stderr)
+    return serve_forever(args.host, args.port, args.threads)

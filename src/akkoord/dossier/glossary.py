@@ -1,0 +1,229 @@
+"""Abbreviations defined in the dossier itself: ``Duurzame Financiële Basis (DFB)``.
+
+Two patterns are recognised in every text of a fiche:
+
+* ``Long Name (ABBR)``: the long form is the shortest run of words before the parenthesis
+  whose letters the abbreviation fits;
+* ``ABBR (Long Name)``: the parenthesis holds the long form.
+
+Whether an abbreviation fits a long form is decided with the algorithm of Schwartz & Hearst
+(2003, "A simple algorithm for identifying abbreviation definitions in biomedical text"):
+every letter of the abbreviation must be found, in order, in the long form, and its first
+letter must start a word. Diacritics and case are ignored (``Financiële`` fits an ``F``).
+
+Pure: no Django, no I/O. ``extract_glossary(dossier)`` is the entry point; the search app
+uses it to expand abbreviations in queries.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from akkoord.dossier.model import Dossier, Fiche
+
+__all__ = ["GlossaryEntry", "extract_glossary", "find_definitions", "fits", "fiche_texts"]
+
+
+@dataclass
+class GlossaryEntry:
+    """One abbreviation with its long form and the codes of the fiches that use it."""
+
+    abbreviation: str
+    expansion: str
+    fiches: list[str] = field(default_factory=list)
+    # Other long forms the dossier gives for the same abbreviation (rare; shown as variants).
+    alternatives: list[str] = field(default_factory=list)
+
+
+# A candidate abbreviation: starts with a capital, 2–10 characters, no spaces.
+_ABBR = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&\-]{1,9}"
+# "... words (ABBR)": the parenthesis holds only the abbreviation.
+_LONG_THEN_ABBR = re.compile(r"\((" + _ABBR + r")\)")
+# "ABBR (long form)": an abbreviation followed by a parenthesis of words.
+_ABBR_THEN_LONG = re.compile(r"(?<![\w-])(" + _ABBR + r")\s+\(([^()]{3,120})\)")
+# Characters that end a phrase: the long form never crosses them.
+_PHRASE_BREAK = re.compile(r"[.;:!?()\[\]\u2022\uf0b7\u25aa]|\n\s*\n|\s-\s|,")
+_WORD = re.compile(r"[^\s/]+")
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics: ``Financiële`` → ``financiele``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _looks_like_abbreviation(token: str) -> bool:
+    """``DFB``, ``WvGGZ``, ``Wmo`` yes; ``Subsidie``, ``Rijk``-like words mostly fail later on fit."""
+    capitals = sum(1 for c in token if c.isupper())
+    if capitals >= 2:
+        return sum(1 for c in token if c.islower()) <= capitals + 1
+    return len(token) <= 4 and token[0].isupper() and not token[1:].isupper()
+
+
+def fits(abbreviation: str, long_form: str) -> str | None:
+    """The shortest tail of ``long_form`` that ``abbreviation`` abbreviates, or None.
+
+    Schwartz & Hearst: walk both strings from the end; every letter or digit of the
+    abbreviation must be found in order, and the first one at the start of a word.
+    """
+    short = _fold(abbreviation)
+    folded = _fold(long_form)
+    if len(folded) != len(long_form):  # folding changed lengths (ligatures): compare folded only
+        long_form = folded
+    s_index = len(short) - 1
+    l_index = len(folded) - 1
+    while s_index >= 0:
+        char = short[s_index]
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            folded[l_index] != char
+            or (s_index == 0 and l_index > 0 and folded[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = l_index + 1
+    result = long_form[start:].strip()
+    words = result.split()
+    if not words or result.lower() == abbreviation.lower():
+        return None
+    if len(words) > min(len(abbreviation) + 5, len(abbreviation) * 2):
+        return None
+    if len(words) == 1 and len(result) <= len(abbreviation) + 2:
+        return None  # "GGZ (WvGGZ)": one short word is not a definition
+    return result
+
+
+def _initials_used(abbreviation: str, long_form: str) -> bool:
+    """Reject long forms where the abbreviation mostly hides inside one word of many.
+
+    "Mediant (GGZ)" never reaches here (no fit); this guards "het grote project van
+    de stad (PS)" style matches: with several words, at least two of the abbreviation's
+    letters must be word initials (or every word's initial must be used).
+    """
+    words = [w for w in _WORD.findall(long_form)]
+    if len(words) <= 1:
+        return True
+    initials = [_fold(w)[0] for w in words if w[0].isalnum()]
+    letters = [c for c in _fold(abbreviation) if c.isalnum()]
+    matched = 0
+    position = 0
+    for letter in letters:
+        for index in range(position, len(initials)):
+            if initials[index] == letter:
+                matched += 1
+                position = index + 1
+                break
+    return matched >= min(2, len(letters))
+
+
+def _long_form_before(text: str, end: int, abbreviation: str) -> str | None:
+    """The long form that ends at ``end`` in ``text`` (just before the parenthesis)."""
+    window = text[max(0, end - 200):end]
+    breaks = list(_PHRASE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    words = window.split()
+    limit = min(len(abbreviation) + 5, len(abbreviation) * 2)
+    candidate = " ".join(words[-limit:])
+    if not candidate:
+        return None
+    found = fits(abbreviation, candidate)
+    if found and _initials_used(abbreviation, found):
+        return found
+    return None
+
+
+def _long_form_inside(abbreviation: str, inside: str) -> str | None:
+    """The long form in ``ABBR (inside)``: the whole parenthesis must be the definition."""
+    inside = " ".join(inside.split())
+    if re.search(r"[0-9/]", inside) or len(inside.split()) < 2:
+        return None
+    found = fits(abbreviation, inside)
+    if not found or _fold(found) != _fold(inside):
+        return None
+    return found if _initials_used(abbreviation, found) else None
+
+
+def _clean(long_form: str) -> str:
+    return " ".join(long_form.split()).strip(" ,;-")
+
+
+def find_definitions(text: str) -> list[tuple[str, str]]:
+    """Every ``(abbreviation, long form)`` defined in ``text``, in order of appearance."""
+    found: list[tuple[int, str, str]] = []
+    for match in _LONG_THEN_ABBR.finditer(text):
+        abbreviation = match.group(1)
+        if not _looks_like_abbreviation(abbreviation):
+            continue
+        long_form = _long_form_before(text, match.start(), abbreviation)
+        if long_form:
+            found.append((match.start(), abbreviation, _clean(long_form)))
+    for match in _ABBR_THEN_LONG.finditer(text):
+        abbreviation = match.group(1)
+        if not _looks_like_abbreviation(abbreviation):
+            continue
+        long_form = _long_form_inside(abbreviation, match.group(2))
+        if long_form:
+            found.append((match.start(), abbreviation, _clean(long_form)))
+    found.sort(key=lambda item: item[0])
+    return [(abbreviation, long_form) for _, abbreviation, long_form in found]
+
+
+def fiche_texts(fiche: Fiche) -> Iterable[str]:
+    """Every piece of running text of a fiche (not its links)."""
+    yield fiche.title
+    yield fiche.current_line
+    for source in fiche.sources:
+        yield source.title
+    yield fiche.adjustment_moment
+    yield fiche.external_changes
+    yield from fiche.partners
+    yield from fiche.advice
+    for area in fiche.policy_areas:
+        yield area.area
+        yield area.opportunity
+        yield area.risk
+    yield from fiche.footnotes
+
+
+def extract_glossary(dossier: Dossier) -> list[GlossaryEntry]:
+    """The glossary of a dossier, sorted by abbreviation.
+
+    An entry's ``fiches`` are the codes of every fiche that defines or uses the
+    abbreviation (as a whole word, same case), in dossier order. When a dossier gives
+    several long forms, the most frequent one wins (the first on a tie); the others are
+    kept as ``alternatives`` unless they differ only in case.
+    """
+    expansions: dict[str, Counter[str]] = {}
+    first_form: dict[str, dict[str, str]] = {}
+    order: dict[str, int] = {}
+    for fiche in dossier.fiches:
+        for text in fiche_texts(fiche):
+            if not text:
+                continue
+            for abbreviation, long_form in find_definitions(text):
+                key = _fold(long_form)
+                counter = expansions.setdefault(abbreviation, Counter())
+                counter[key] += 1
+                first_form.setdefault(abbreviation, {}).setdefault(key, long_form)
+                order.setdefault(abbreviation, len(order))
+    entries: list[GlossaryEntry] = []
+    for abbreviation, counter in expansions.items():
+        ranked = sorted(counter.items(), key=lambda item: -item[1])  # stable: first seen wins ties
+        forms = first_form[abbreviation]
+        expansion = forms[ranked[0][0]]
+        alternatives = [forms[key] for key, _ in ranked[1:]]
+        pattern = re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"(?![\w-])")
+        fiches = [f.code for f in dossier.fiches
+                  if any(text and pattern.search(text) for text in fiche_texts(f))]
+        entries.append(GlossaryEntry(abbreviation, expansion, fiches, alternatives))
+    entries.sort(key=lambda e: (_fold(e.abbreviation), e.abbreviation))
+    return entries

@@ -1,0 +1,200 @@
+"""One entry per partner organisation across the fiches of a dossier, spelling variants merged.
+
+Fiches name the same organisation in many ways: ``Politie`` and ``politie``, ``Twente Board``
+and ``Twenteboard``, ``het Leger des Heils``, ``Provincie Overijssel (provinciale kaders)``,
+``Gemeente Hengelo`` and ``Hengelo``, a typo such as ``Overijsel``. ``partner_key`` reduces a
+name to a comparison key (case, diacritics, punctuation, spaces, leading articles,
+parenthetical remarks, legal-form suffixes, a trailing regional qualifier, a leading
+``gemeente``); keys one edit apart merge too, and an abbreviation merges with its long form
+when the caller passes the dossier's glossary (``UT`` and ``Universiteit Twente``).
+
+Pure: no Django, no I/O.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from akkoord.dossier.model import Dossier
+
+__all__ = ["PartnerEntry", "partner_index", "partner_key", "display_form"]
+
+
+@dataclass
+class PartnerEntry:
+    """A partner organisation: the name to show, every spelling met, and where."""
+
+    name: str
+    variants: list[str] = field(default_factory=list)  # names exactly as written in the fiches
+    fiches: list[str] = field(default_factory=list)  # fiche codes, in dossier order
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (fiche code, name as written)
+
+    @property
+    def key(self) -> str:
+        return partner_key(self.name)
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_LEADING_ARTICLE = re.compile(r"^(?:de|het|een|'t)\s+", re.IGNORECASE)
+_LEADING_MUNICIPALITY = re.compile(r"^gemeenten?\s+", re.IGNORECASE)
+# Legal forms and similar tails that do not change which organisation is meant.
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|u\.?\s?a\.?|v\.?o\.?f\.?|c\.?v\.?)\s*$",
+                           re.IGNORECASE)
+# A trailing place or region qualifier: "GGD Twente" is the GGD of these fiches.
+REGIONAL_QUALIFIERS = ("twente", "enschede", "overijssel", "nederland", "oost-nederland", "oost nederland")
+_CONNECTORS = {"van", "voor", "de", "het", "der", "en", "in", "op", "aan"}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def display_form(name: str) -> str:
+    """The name without parenthetical remarks, leading article, bullets or trailing punctuation."""
+    text = _PARENTHETICAL.sub("", name)
+    text = " ".join(text.split()).strip(" \t-–•,;:.")
+    text = _LEADING_ARTICLE.sub("", text)
+    return text.strip()
+
+
+def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) -> list[str]:
+    """The normalised words of a partner name (see ``partner_key``)."""
+    text = display_form(name)
+    text = _LEGAL_SUFFIX.sub("", text)
+    text = _LEADING_MUNICIPALITY.sub("", text)
+    words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(text).replace("-", " ").split()]
+    words = [w for w in words if w]
+    # Drop one trailing regional qualifier (a typo in it included), unless that would leave
+    # nothing or split a name such as "Hof van Twente".
+    for qualifier in qualifiers:
+        q_words = [re.sub(r"[^0-9a-z]+", "", w) for w in qualifier.replace("-", " ").split()]
+        tail = words[-len(q_words):]
+        if len(words) <= len(q_words) or len(tail) != len(q_words):
+            continue
+        if tail == q_words or (len(q_words) == 1 and len(q_words[0]) >= 7
+                               and _within_one_edit(tail[0], q_words[0])):
+            rest = words[: len(words) - len(q_words)]
+            if rest[-1] not in _CONNECTORS:
+                words = rest
+            break
+    return words
+
+
+def partner_key(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) -> str:
+    """The comparison key of a partner name: equal keys mean the same organisation."""
+    return "".join(partner_words(name, qualifiers))
+
+
+def _near(a: list[str], b: list[str], min_length: int) -> bool:
+    """Same words but one, and that one a long word one edit off (``Overijsel``, ``Wijkteam``).
+
+    Short words never count as near: ``EZ`` and ``EZK`` are different ministries.
+    """
+    if len(a) != len(b):
+        return False
+    differing = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return min(len(x), len(y)) >= min_length and _within_one_edit(x, y)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            # Keep the earlier-seen key as root so that order is stable.
+            self.parent[root_b] = root_a
+
+
+def _choose_name(forms: Counter[str], first_seen: dict[str, int]) -> str:
+    """The most frequent display form (on a tie one starting with a capital, then the longest),
+    with a capital first letter as an index shows it."""
+    name = min(forms, key=lambda f: (-forms[f], not f[:1].isupper(), -len(f), first_seen[f]))
+    return name[:1].upper() + name[1:]
+
+
+def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
+                  min_fuzzy_length: int = 6) -> list[PartnerEntry]:
+    """The partner index of a dossier, sorted by name.
+
+    ``abbreviations`` maps an abbreviation to its long form (from the dossier's glossary);
+    a partner written as the abbreviation merges with one written in full. Names whose words
+    are equal but one, that one at least ``min_fuzzy_length`` letters and one edit off, merge
+    (typos, singular/plural).
+    """
+    mentions: list[tuple[str, str, str, str]] = []  # (key, fiche code, raw, display form)
+    words_of: dict[str, list[str]] = {}
+    for fiche in dossier.fiches:
+        for raw in fiche.partners:
+            words = partner_words(raw)
+            key = "".join(words)
+            if not key:
+                continue
+            words_of.setdefault(key, words)
+            shown = _LEGAL_SUFFIX.sub("", display_form(raw)).strip() or display_form(raw)
+            mentions.append((key, fiche.code, raw.strip(), shown))
+
+    groups = _UnionFind()
+    keys: list[str] = []
+    for key, *_ in mentions:
+        if key not in groups.parent:
+            groups.find(key)
+            keys.append(key)
+    for index, key in enumerate(keys):
+        for other in keys[index + 1:]:
+            if _near(words_of[key], words_of[other], min_fuzzy_length):
+                groups.union(key, other)
+    if abbreviations:
+        known = set(keys)
+        for abbreviation, long_form in abbreviations.items():
+            short_key, long_key = partner_key(abbreviation), partner_key(long_form)
+            if short_key in known and long_key in known:
+                groups.union(long_key, short_key)
+
+    entries: dict[str, PartnerEntry] = {}
+    forms: dict[str, Counter[str]] = {}
+    first_seen: dict[str, int] = {}
+    for position, (key, code, raw, shown) in enumerate(mentions):
+        root = groups.find(key)
+        entry = entries.setdefault(root, PartnerEntry(name=""))
+        if raw not in entry.variants:
+            entry.variants.append(raw)
+        if code not in entry.fiches:
+            entry.fiches.append(code)
+        entry.mentions.append((code, raw))
+        forms.setdefault(root, Counter())[shown] += 1
+        first_seen.setdefault(shown, position)
+    for root, entry in entries.items():
+        entry.name = _choose_name(forms[root], first_seen)
+        entry.variants.sort(key=_fold)
+    return sorted(entries.values(), key=lambda e: (_fold(e.name), e.name))

@@ -1,0 +1,1 @@
+"""Storage and pages of dossiers, their versions and fiches."""

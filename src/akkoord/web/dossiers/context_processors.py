@@ -1,0 +1,19 @@
+from akkoord.web.dossiers import access
+from akkoord.web.dossiers.roles import user_roles
+
+
+def workbench(request):
+    user = getattr(request, "user", None)
+    if user is None:
+        return {}
+    return {"nav_can_ingest": access.can_ingest(user), "nav_roles": user_roles(user),
+            "search_url": _search_url(), "search_query": request.GET.get("q", "")[:200]}
+
+
+def _search_url() -> str:
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("search:search")
+    except NoReverseMatch:
+        return "/zoeken/"

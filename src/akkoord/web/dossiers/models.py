@@ -1,0 +1,141 @@
+"""Dossiers, their versions and fiches, and the audit trail.
+
+A dossier is never overwritten: every ingest makes a new ``DossierVersion`` with its own
+fiches, and keeps the differences with the version before it (``diff``).
+"""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from akkoord.dossier import model as core
+
+
+class Dossier(models.Model):
+    slug = models.SlugField("korte naam", max_length=80, unique=True)
+    title = models.CharField("titel", max_length=300, blank=True)
+    municipality = models.CharField("gemeente", max_length=200, blank=True)
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+
+    class Meta:
+        ordering = ["municipality", "title", "slug"]
+        verbose_name = "dossier"
+        verbose_name_plural = "dossiers"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.title:
+            return self.title
+        if self.municipality:
+            return f"Formatiedossier {self.municipality}"
+        return self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("dossiers:overview", kwargs={"slug": self.slug})
+
+    def latest_version(self) -> "DossierVersion | None":
+        return self.versions.order_by("-number").first()
+
+
+class DossierVersion(models.Model):
+    class Status(models.TextChoices):
+        CONCEPT = "concept", "concept"
+        RELEASED = "vrijgegeven", "vrijgegeven aan onderhandelaars"
+        PUBLIC = "openbaar", "openbaar"
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="versions",
+                                verbose_name="dossier")
+    number = models.PositiveIntegerField("versie")
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    reader = models.CharField("lezer", max_length=20, blank=True)
+    warnings = models.JSONField("waarschuwingen", default=list, blank=True)
+    diff = models.JSONField("wijzigingen", default=dict, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="ingelezen door")
+    created_at = models.DateTimeField("ingelezen op", auto_now_add=True)
+    source_name = models.CharField("bestandsnaam", max_length=255, blank=True)
+    status_changed_at = models.DateTimeField("status gewijzigd op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["dossier", "-number"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="unique_version_number")]
+        verbose_name = "dossierversie"
+        verbose_name_plural = "dossierversies"
+        permissions = [
+            ("ingest_dossier", "Mag dossiers inlezen en concepten beoordelen"),
+            ("publish_dossier", "Mag dossiers vrijgeven en openbaar maken"),
+            ("view_released", "Mag vrijgegeven dossiers lezen"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier.display_name}, versie {self.number}"
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == self.Status.CONCEPT
+
+    def get_absolute_url(self) -> str:
+        return reverse("dossiers:review", kwargs={"slug": self.dossier.slug, "number": self.number})
+
+    def to_dossier(self) -> core.Dossier:
+        return core.Dossier(municipality=self.dossier.municipality, title=self.dossier.title,
+                            fiches=[f.to_model() for f in self.fiches.order_by("position")])
+
+
+class Fiche(models.Model):
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="fiches",
+                                verbose_name="versie")
+    code = models.CharField("code", max_length=12)
+    chapter = models.CharField("hoofdstuk", max_length=8, blank=True)
+    title = models.CharField("onderwerp", max_length=500, blank=True)
+    ambitions = models.JSONField("opgaven", default=list, blank=True)
+    data = models.JSONField("gegevens", default=dict)
+    position = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["version", "position"]
+        indexes = [models.Index(fields=["version", "code"])]
+        verbose_name = "fiche"
+        verbose_name_plural = "fiches"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def to_model(self) -> core.Fiche:
+        return core.Fiche.from_dict(self.data)
+
+    def get_absolute_url(self) -> str:
+        url = reverse("dossiers:fiche", kwargs={"slug": self.version.dossier.slug, "code": self.code})
+        return f"{url}?{urlencode({'versie': self.version.number})}"
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        INGEST = "ingest", "ingelezen"
+        STATUS = "status", "status gewijzigd"
+        LOGIN_FAILED = "login-failed", "mislukte aanmelding"
+
+    created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name="gebruiker")
+    username = models.CharField("gebruikersnaam", max_length=150, blank=True)
+    action = models.CharField("handeling", max_length=20, choices=Action.choices)
+    dossier = models.ForeignKey(Dossier, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    version = models.ForeignKey(DossierVersion, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="events")
+    description = models.TextField("omschrijving", blank=True)
+    details = models.JSONField("details", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "logboek"
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.username or 'systeem'}: {self.description}"

@@ -1,0 +1,27 @@
+"""The three roles as groups with their permissions; kept in step after every migrate."""
+from __future__ import annotations
+
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "ambtenaar": ("ingest_dossier", "publish_dossier", "view_released"),
+    "onderhandelaar": ("view_released",),
+    "formateur": ("view_released",),
+}
+
+ROLE_LABELS = {"ambtenaar": "ambtenaar", "onderhandelaar": "onderhandelaar", "formateur": "formateur"}
+
+
+def ensure_roles(**_kwargs) -> None:
+    """Create the role groups and give them their permissions (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        permissions = Permission.objects.filter(content_type__app_label="dossiers", codename__in=codenames)
+        if set(group.permissions.all()) != set(permissions):
+            group.permissions.set(permissions)
+
+
+def user_roles(user) -> list[str]:
+    if not user.is_authenticated:
+        return []
+    return sorted(g.name for g in user.groups.all() if g.name in ROLE_PERMISSIONS)

@@ -1,0 +1,52 @@
+"""Small display helpers for the workbench templates (all output escaped)."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django import template
+from django.utils.html import format_html
+
+from akkoord.dossier.model import AMBITION_LABELS
+
+register = template.Library()
+
+
+@register.filter
+def ambition_label(key: str) -> str:
+    return AMBITION_LABELS.get(key, key)
+
+
+@register.filter
+def safe_href(url: str) -> str:
+    """The URL if it is an http(s) link, else "" (no javascript: or data: links from a dossier)."""
+    url = (url or "").strip()
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url
+    return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
+
+
+@register.simple_tag
+def ambition_tag(key: str):
+    return format_html('<span class="tag tag--{}">{}</span>', key, AMBITION_LABELS.get(key, key))
+
+
+@register.filter
+def severity_label(value) -> str:
+    from akkoord.web.dossiers.quality import SEVERITY_LABELS
+
+    text = str(value or "").lower()
+    return SEVERITY_LABELS.get(text, text)

@@ -1,0 +1,163 @@
+"""The timeline of the term: source end dates, logical moments, expected external decisions.
+
+Built from the dossier model (no Django). Intervals come from the model where the reader
+filled them (``Source.end_intervals``, ``Fiche.adjustment_intervals``); otherwise, and for
+the external changes (per paragraph), from ``akkoord.dossier.dates.find_dates`` when it exists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from akkoord.dossier.model import Dossier, Fiche, Interval
+
+TERM_FIRST_YEAR = 2026
+TERM_LAST_YEAR = 2030
+TERM_START = date(TERM_FIRST_YEAR, 1, 1)
+TERM_END = date(TERM_LAST_YEAR, 12, 31)
+
+KIND_LABELS = {
+    "source": "Einddatum bron",
+    "moment": "Logisch moment",
+    "external": "Verwacht extern besluit",
+}
+
+
+@dataclass
+class TimelineItem:
+    kind: str
+    fiche_code: str
+    fiche_title: str
+    ambitions: list[str]
+    subject: str  # what ends or happens: the source title, the moment, the paragraph
+    when: str  # the words the date came from
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def sort_date(self) -> date | None:
+        # A source matters when it ends; a moment or decision when it begins.
+        return self.end if self.kind == "source" else self.start
+
+    def bar(self) -> tuple[float, float] | None:
+        """Left offset and width (percent) of the interval on the term axis, clipped."""
+        if not self.start or not self.end:
+            return None
+        span = (TERM_END - TERM_START).days
+        start = max(self.start, TERM_START)
+        end = min(self.end, TERM_END)
+        if end < start:
+            return None
+        left = (start - TERM_START).days / span * 100
+        width = max((end - start).days / span * 100, 0.8)
+        return round(left, 2), round(min(width, 100 - left), 2)
+
+
+@dataclass
+class Timeline:
+    years: list[tuple[int, list[TimelineItem]]] = field(default_factory=list)
+    before: list[TimelineItem] = field(default_factory=list)  # ended before the term
+    after: list[TimelineItem] = field(default_factory=list)
+    undated: list[TimelineItem] = field(default_factory=list)  # a date was given but not understood
+    dates_available: bool = True
+
+    @property
+    def count(self) -> int:
+        return sum(len(items) for _, items in self.years) + len(self.before) + len(self.after)
+
+
+def _date_finder() -> Callable[[str], list[Interval]] | None:
+    try:
+        from akkoord.dossier.dates import find_dates
+    except ImportError:
+        return None
+    term_start = date(TERM_FIRST_YEAR, 5, 1)  # a municipal term starts in spring after the elections
+    return lambda text: find_dates(text, term_start)
+
+
+def _parse(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _shorten(text: str, limit: int = 280) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def fiche_items(fiche: Fiche, find_dates: Callable[[str], list[Interval]] | None) -> tuple[list[TimelineItem], list[TimelineItem]]:
+    """The dated items of one fiche, and the items whose date was not understood."""
+    dated: list[TimelineItem] = []
+    undated: list[TimelineItem] = []
+
+    def add(kind: str, subject: str, when: str, intervals: list[Interval]) -> None:
+        base = dict(kind=kind, fiche_code=fiche.code, fiche_title=fiche.title,
+                    ambitions=list(fiche.ambitions), subject=subject)
+        added = False
+        for interval in intervals:
+            start, end = _parse(interval.start), _parse(interval.end)
+            if start is None and end is None:
+                continue
+            dated.append(TimelineItem(**base, when=interval.text or when, start=start or end, end=end or start))
+            added = True
+        if not added and when.strip():
+            undated.append(TimelineItem(**base, when=when))
+
+    for source in fiche.sources:
+        intervals = source.end_intervals
+        if not intervals and source.end_date and find_dates:
+            intervals = list(find_dates(source.end_date))
+        if source.end_date:
+            add("source", source.title, source.end_date, intervals)
+    if fiche.adjustment_moment:
+        intervals = fiche.adjustment_intervals
+        if not intervals and find_dates:
+            intervals = list(find_dates(fiche.adjustment_moment))
+        # A moment without a date ("bij de volgende evaluatie") is not a timeline item.
+        if intervals:
+            add("moment", _shorten(fiche.adjustment_moment), fiche.adjustment_moment, intervals)
+    if fiche.external_changes and find_dates:
+        for paragraph in fiche.external_changes.split("\n\n"):
+            if paragraph.strip():
+                intervals = list(find_dates(paragraph))
+                if intervals:
+                    add("external", _shorten(paragraph), paragraph, intervals)
+    return dated, undated
+
+
+def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str] | None = None) -> Timeline:
+    """The timeline of a dossier, optionally only the fiches of one ambition or some kinds."""
+    find_dates = _date_finder()
+    timeline = Timeline(dates_available=find_dates is not None)
+    by_year: dict[int, list[TimelineItem]] = {year: [] for year in range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)}
+    for fiche in dossier.fiches:
+        if ambition and ambition not in fiche.ambitions:
+            continue
+        dated, undated = fiche_items(fiche, find_dates)
+        for item in dated:
+            if kinds and item.kind not in kinds:
+                continue
+            moment = item.sort_date
+            if moment is None:
+                continue
+            if moment.year < TERM_FIRST_YEAR:
+                timeline.before.append(item)
+            elif moment.year > TERM_LAST_YEAR:
+                timeline.after.append(item)
+            else:
+                by_year[moment.year].append(item)
+        timeline.undated.extend(i for i in undated if not kinds or i.kind in kinds)
+    key = lambda item: (item.sort_date or date.max, item.fiche_code)  # noqa: E731
+    timeline.years = [(year, sorted(items, key=key)) for year, items in by_year.items()]
+    timeline.before.sort(key=key)
+    timeline.after.sort(key=key)
+    return timeline

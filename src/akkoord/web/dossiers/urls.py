@@ -1,0 +1,19 @@
+from django.urls import path
+
+from akkoord.web.dossiers import views
+
+app_name = "dossiers"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("inlezen/", views.upload, name="upload"),
+    path("dossiers/<slug:slug>/", views.overview, name="overview"),
+    path("dossiers/<slug:slug>/ambities/", views.ambitions, name="ambitions"),
+    path("dossiers/<slug:slug>/fiches/<str:code>/", views.fiche, name="fiche"),
+    path("dossiers/<slug:slug>/tijdlijn/", views.timeline, name="timeline"),
+    path("dossiers/<slug:slug>/partners/", views.partners, name="partners"),
+    path("dossiers/<slug:slug>/afkortingen/", views.glossary, name="glossary"),
+    path("dossiers/<slug:slug>/versies/", views.versions, name="versions"),
+    path("dossiers/<slug:slug>/versies/<int:number>/", views.review, name="review"),
+    path("dossiers/<slug:slug>/versies/<int:number>/status/", views.change_status, name="status"),
+]

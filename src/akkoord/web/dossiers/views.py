@@ -1,0 +1,340 @@
+"""The pages of the workbench. Thin: storage in services.py, everything else in the pure core."""
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import OrderedDict
+from functools import cached_property
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from akkoord.dossier.errors import DossierError
+from akkoord.dossier.glossary import extract_glossary
+from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
+from akkoord.dossier.partners import partner_index, partner_key
+from akkoord.dossier.readers import READER_LABELS
+from akkoord.web.dossiers import access, services
+from akkoord.web.dossiers.forms import StatusForm, UploadForm
+from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
+from akkoord.web.dossiers.quality import check
+from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, build_timeline
+
+Status = DossierVersion.Status
+
+
+def deny(request: HttpRequest):
+    """Anonymous visitors are sent to sign in; signed-in users without access get a 404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404("Geen toegang tot dit dossier.")
+
+
+class DossierContext:
+    """The dossier and version a page shows, resolved once per request."""
+
+    def __init__(self, request: HttpRequest, dossier: Dossier, version: DossierVersion, explicit: bool):
+        self.request = request
+        self.dossier = dossier
+        self.version = version
+        self.explicit = explicit
+
+    @cached_property
+    def fiches(self) -> list[Fiche]:
+        return list(self.version.fiches.order_by("position"))
+
+    @cached_property
+    def core(self):
+        from akkoord.dossier.model import Dossier as CoreDossier
+
+        return CoreDossier(municipality=self.dossier.municipality, title=self.dossier.title,
+                           fiches=[f.to_model() for f in self.fiches])
+
+    @cached_property
+    def glossary(self):
+        return extract_glossary(self.core)
+
+    @cached_property
+    def partners(self):
+        return partner_index(self.core, {e.abbreviation: e.expansion for e in self.glossary})
+
+    @cached_property
+    def default(self) -> DossierVersion | None:
+        return access.default_version(self.request.user, self.dossier)
+
+    @property
+    def query(self) -> str:
+        """``?versie=N`` when this is not the version the pages show by default."""
+        if self.default and self.default.pk == self.version.pk:
+            return ""
+        return f"?versie={self.version.number}"
+
+    def context(self, **extra) -> dict:
+        newest = self.dossier.versions.filter(
+            status__in=access.readable_statuses(self.request.user)).order_by("-number").first()
+        out = {
+            "dossier": self.dossier,
+            "version": self.version,
+            "vq": self.query,
+            "vq_amp": self.query.replace("?", "&") if self.query else "",
+            "newer_version": newest if newest and newest.number > self.version.number else None,
+            "can_ingest": access.can_ingest(self.request.user),
+        }
+        out.update(extra)
+        return out
+
+
+def resolve(request: HttpRequest, slug: str) -> DossierContext:
+    dossier = get_object_or_404(Dossier, slug=slug)
+    number = request.GET.get("versie", "").strip()
+    if number:
+        if not number.isdigit():
+            raise Http404("Onbekende versie.")
+        version = dossier.versions.filter(number=int(number)).first()
+        if version is None:
+            raise Http404("Onbekende versie.")
+        if not access.can_view_version(request.user, version):
+            raise _Denied()
+        return DossierContext(request, dossier, version, True)
+    version = access.default_version(request.user, dossier)
+    if version is None:
+        raise _Denied()
+    return DossierContext(request, dossier, version, False)
+
+
+class _Denied(Exception):
+    pass
+
+
+def dossier_page(view):
+    """Resolve ``slug`` (and ``?versie``) to a DossierContext, or deny access."""
+
+    def wrapper(request: HttpRequest, slug: str, *args, **kwargs):
+        try:
+            ctx = resolve(request, slug)
+        except _Denied:
+            return deny(request)
+        return view(request, ctx, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+# ---------------------------------------------------------------------------------------- pages
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    versions = list(access.visible_versions(request.user).order_by("dossier__municipality", "dossier__slug", "-number"))
+    rows: "OrderedDict[int, dict]" = OrderedDict()
+    for version in versions:
+        row = rows.setdefault(version.dossier_id, {"dossier": version.dossier, "versions": []})
+        row["versions"].append(version)
+    for row in rows.values():
+        row["fiche_count"] = row["versions"][-1].fiches.count()
+    return render(request, "dossiers/home.html", {
+        "rows": list(rows.values()),
+        "can_ingest": access.can_ingest(request.user),
+    })
+
+
+def _ambition_summary(fiches: list[Fiche]) -> list[dict]:
+    groups = []
+    for key in AMBITION_KEYS:
+        members = [f for f in fiches if key in (f.ambitions or [])]
+        groups.append({"key": key, "label": AMBITION_LABELS[key], "fiches": members})
+    without = [f for f in fiches if not f.ambitions]
+    if without:
+        groups.append({"key": "geen", "label": "Zonder opgave", "fiches": without})
+    return groups
+
+
+@dossier_page
+def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    chapters: "OrderedDict[str, list[Fiche]]" = OrderedDict()
+    for fiche in ctx.fiches:
+        chapters.setdefault(fiche.chapter or "?", []).append(fiche)
+    return render(request, "dossiers/overview.html", ctx.context(
+        chapters=list(chapters.items()),
+        ambitions=_ambition_summary(ctx.fiches),
+        section="overview",
+    ))
+
+
+@dossier_page
+def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    return render(request, "dossiers/ambitions.html", ctx.context(
+        groups=_ambition_summary(ctx.fiches), section="ambitions"))
+
+
+@dossier_page
+def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
+    record = next((f for f in ctx.fiches if f.code == code), None)
+    if record is None:
+        raise Http404("Deze fiche bestaat niet in deze versie.")
+    model = record.to_model()
+    by_code = {}
+    for other in ctx.fiches:
+        by_code.setdefault(other.code, other)
+    outgoing = [by_code[c] for c in model.related if c in by_code and c != code]
+    missing_related = [c for c in model.related if c not in by_code]
+    incoming = [f for f in ctx.fiches if f.code != code and code in (f.data.get("related") or [])
+                and f.code not in model.related]
+    position = ctx.fiches.index(record)
+    previous_fiche = ctx.fiches[position - 1] if position > 0 else None
+    next_fiche = ctx.fiches[position + 1] if position + 1 < len(ctx.fiches) else None
+
+    partner_entries = {}
+    for entry in ctx.partners:
+        for variant in entry.variants:
+            partner_entries[variant] = entry
+    partners = [(name, partner_entries.get(name.strip())) for name in model.partners]
+
+    change = next((c for c in (ctx.version.diff or {}).get("changed", []) if c["code"] == code), None)
+    added_in_version = code in (ctx.version.diff or {}).get("added", [])
+    findings = check(ctx.core)
+    warnings = [w for w in ctx.version.warnings if w.get("fiche") == code] if access.can_ingest(request.user) else []
+    glossary = [e for e in ctx.glossary if code in e.fiches]
+    return render(request, "dossiers/fiche.html", ctx.context(
+        record=record, fiche=model, labels=FIELD_LABELS,
+        outgoing=outgoing, incoming=incoming, missing_related=missing_related,
+        previous_fiche=previous_fiche, next_fiche=next_fiche,
+        partners=partners, change=change, added_in_version=added_in_version,
+        findings=findings, fiche_findings=findings.for_fiche(code), warnings=warnings,
+        glossary=glossary, section="fiche",
+    ))
+
+
+@dossier_page
+def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    ambition = request.GET.get("ambitie", "")
+    if ambition not in AMBITION_KEYS:
+        ambition = ""
+    kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
+    data = build_timeline(ctx.core, ambition or None, kinds or None)
+    return render(request, "dossiers/timeline.html", ctx.context(
+        timeline=data, ambition=ambition, ambition_label=AMBITION_LABELS.get(ambition, ""),
+        ambition_choices=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS],
+        kind_choices=list(KIND_LABELS.items()), kinds=kinds,
+        first_year=TERM_FIRST_YEAR, last_year=TERM_LAST_YEAR,
+        term_years=list(range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)),
+        section="timeline",
+    ))
+
+
+@dossier_page
+def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    entries = ctx.partners
+    titles = {f.code: f.title for f in ctx.fiches}
+    letters: "OrderedDict[str, list]" = OrderedDict()
+    for entry in entries:
+        letter = entry.name[:1].upper()
+        letter = letter if letter.isalpha() else "#"
+        letters.setdefault(letter, []).append(entry)
+    return render(request, "dossiers/partners.html", ctx.context(
+        letters=list(letters.items()), count=len(entries), titles=titles, section="partners",
+        partner_key=partner_key,
+    ))
+
+
+@dossier_page
+def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    titles = {f.code: f.title for f in ctx.fiches}
+    return render(request, "dossiers/glossary.html", ctx.context(
+        entries=ctx.glossary, titles=titles, section="glossary"))
+
+
+@dossier_page
+def versions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    statuses = access.readable_statuses(request.user)
+    rows = ctx.dossier.versions.filter(status__in=statuses).select_related("uploaded_by").order_by("-number")
+    events = []
+    if access.can_ingest(request.user):
+        events = AuditEvent.objects.filter(dossier=ctx.dossier).select_related("version")[:100]
+    return render(request, "dossiers/versions.html", ctx.context(
+        rows=rows, events=events, section="versions"))
+
+
+def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """A version as stored: reader, warnings, quality findings, changes; the status buttons."""
+    dossier = get_object_or_404(Dossier, slug=slug)
+    version = get_object_or_404(DossierVersion, dossier=dossier, number=number)
+    if not access.can_view_version(request.user, version):
+        return deny(request)
+    ctx = DossierContext(request, dossier, version, True)
+    findings = check(ctx.core)
+    warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
+    for warning in version.warnings:
+        warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
+    status_actions = []
+    if access.can_publish(request.user):
+        for status, label in ((Status.RELEASED, "Vrijgeven aan de onderhandelaars"),
+                              (Status.PUBLIC, "Openbaar maken"),
+                              (Status.CONCEPT, "Terugzetten naar concept")):
+            if status != version.status:
+                status_actions.append((status, label))
+    fiche_titles = {f.code: f.title for f in ctx.fiches}
+    return render(request, "dossiers/review.html", ctx.context(
+        vq=f"?versie={version.number}", vq_amp=f"&versie={version.number}",
+        findings=findings, warnings_by_fiche=list(warnings_by_fiche.items()),
+        warning_count=len(version.warnings), status_actions=status_actions,
+        reader_name=READER_LABELS.get(version.reader, version.reader),
+        diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.fiches,
+        section="versions",
+    ))
+
+
+@require_POST
+def change_status(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not access.can_publish(request.user):
+        raise PermissionDenied("U mag de status van een dossier niet wijzigen.")
+    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Onbekende status.")
+        return redirect(version.get_absolute_url())
+    services.set_status(version, form.cleaned_data["status"], request.user)
+    messages.success(request, f"Versie {version.number} is {services.STATUS_MESSAGES[version.status]}.")
+    return redirect(version.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not access.can_ingest(request.user):
+        raise PermissionDenied("U mag geen dossiers inlezen.")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        existing = form.cleaned_data["dossier"]
+        name = Path(upload_file.name).name
+        with tempfile.TemporaryDirectory(prefix="akkoord-upload-") as tmp:
+            safe_name = re.sub(r"[^\w.\-]+", "_", name)[-120:].lstrip(".") or "dossier"
+            path = Path(tmp) / safe_name
+            with path.open("wb") as handle:
+                for chunk in upload_file.chunks():
+                    handle.write(chunk)
+            try:
+                version = services.ingest_file(
+                    path, request.user,
+                    municipality=form.cleaned_data["municipality"] or None,
+                    title=form.cleaned_data["title"] or None,
+                    slug=existing.slug if existing else None,
+                    source_name=name,
+                )
+            except DossierError as exc:
+                message = str(exc).replace(f"{tmp}/", "")
+                form.add_error("file", f"Dit bestand kan niet gelezen worden: {message}")
+            else:
+                messages.success(request, f"{name} is ingelezen als versie {version.number} (concept). "
+                                          "Controleer het resultaat voordat u het vrijgeeft.")
+                return redirect(version.get_absolute_url())
+    return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})

@@ -1,0 +1,1 @@
+"""Full-text search over the fiches of every dossier: Dutch analysis, BM25F ranking, snippets."""

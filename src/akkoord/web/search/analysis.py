@@ -1,0 +1,106 @@
+"""Dutch text analysis shared by indexing, querying and highlighting.
+
+Everything linguistic happens here, in Python, so that the index holds the same terms on
+every database: fold accents and case, split into words, drop stop words, stem with the
+classic Snowball Dutch stemmer (``dutch_porter``; the newer ``dutch`` algorithm strips the
+prefix *ge-* and merges ``gemeente`` with ``meen`` and ``gezondheid`` with ``zon``), then
+smooth a few endings the stemmer leaves apart (``daklozen``/``dakloos``,
+``sporthallen``/``sporthal``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+import snowballstemmer
+
+# Words that carry no topic: the Snowball Dutch stop list plus a few pronouns.
+STOP_WORDS = frozenset("""
+aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
+een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets
+ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of
+om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
+was wat we werd wezen wie wij wil worden wordt zal ze zelf zich zij zijn zo zonder zou
+onze jullie hen hare dezelfde elk elke ieder iedere via per
+""".split())
+
+# Words negotiators put around a question that say nothing about the topic.
+QUERY_STOP_WORDS = STOP_WORDS | frozenset("""
+welke welk waar waarom wanneer hoeveel waarover gaan gaat ging staat staan stond willen
+wilt wij zit zitten eigenlijk zaak zaken ding dingen graag weten vinden vindt vind mogen
+moeten kunnen zouden hoe zit er iets over nog steeds even vraag vragen
+""".split())
+
+# Words: letters and digits, joined by hyphens (zonne-energie) or ampersands (V&D, B&W).
+_TOKEN = re.compile(r"[0-9a-z]+(?:&[0-9a-z]+)*(?:-[0-9a-z]+(?:&[0-9a-z]+)*)*")
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
+_E_PLURALS = ("ines", "ades", "ides", "odes", "ures", "ages", "ies", "ones", "ites")
+_DOUBLE_END = re.compile(r"([bdfgklmnprst])\1$")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: ``Energiecoöperatie`` → ``energiecooperatie``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The index term of one folded word."""
+    if "&" in word or any(c.isdigit() for c in word):
+        return word
+    if len(word) <= 3:
+        return word
+    term = _STEMMER.stemWord(word)
+    # Plural -s after an -e that the stemmer keeps (turbines, subsidies, procedures).
+    if term == word and word.endswith(_E_PLURALS):
+        term = _STEMMER.stemWord(word[:-1])
+    # Voicing the stemmer leaves (daklozen → dakloz, dakloos → daklos; brieven → briev).
+    if term.endswith("z"):
+        term = term[:-1] + "s"
+    elif term.endswith("v"):
+        term = term[:-1] + "f"
+    # Doubled final consonant (sporthallen → sporthall).
+    return _DOUBLE_END.sub(r"\1", term)
+
+
+def _words(folded: str) -> Iterator[tuple[str, int, int]]:
+    """Words of folded text with their offsets; hyphenated words also yield their parts."""
+    for match in _TOKEN.finditer(folded):
+        token = match.group()
+        if "-" in token:
+            start = match.start()
+            for part in token.split("-"):
+                if part:
+                    yield part, start, start + len(part)
+                start += len(part) + 1
+            yield token.replace("-", ""), match.start(), match.end()
+        else:
+            yield token, match.start(), match.end()
+
+
+def keep(word: str, stop_words: frozenset[str] = STOP_WORDS) -> bool:
+    if word in stop_words:
+        return False
+    if len(word) < 2:
+        return False
+    return True
+
+
+def terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
+    """The index terms of a text, in order, repeated as often as they occur."""
+    return [stem(w) for w, _, _ in _words(fold(text)) if keep(w, stop_words)]
+
+
+def term_spans(text: str) -> list[tuple[str, int, int]]:
+    """Index terms with the offsets of the words they come from in ``text``.
+
+    Folding can change the length of a string only for characters outside the texts we
+    meet (ligatures); then the offsets are recomputed per character.
+    """
+    folded = fold(text)
+    if len(folded) != len(text):
+        folded = "".join(fold(c)[:1] or " " for c in text)
+    return [(stem(w), s, e) for w, s, e in _words(folded) if keep(w)]

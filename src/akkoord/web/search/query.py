@@ -1,0 +1,320 @@
+"""Query analysis: from the words a negotiator types to weighted groups of index terms.
+
+A query becomes a list of *groups*, one per concept the user asked about (a word, or a
+phrase from the related-terms table). Each group has *alternatives*: the user's own word
+(weight 1), its related terms and the long form of an abbreviation the dossier defines,
+compounds in the index that contain the word (``congestie`` → ``netcongestie``), the parts
+of a compound the index only knows separately (``jeugdzorgtekort`` → ``jeugdzorg`` +
+``tekort``), and, for a word the index does not know at all, its nearest spelling. A
+document's score for a group is that of its best alternative; the engine adds the groups.
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from akkoord.web.search.analysis import QUERY_STOP_WORDS, _words, fold, keep, stem
+from akkoord.web.search.synonyms import RELATED_GROUPS
+
+# Weights of the kinds of alternatives, relative to the user's own word.
+W_RELATED = 0.6
+W_ABBREVIATION = 0.9
+W_COMPOUND_HEAD = 0.6  # index term ends with the word: personeelstekort for tekort
+W_COMPOUND_MODIFIER = 0.45  # index term starts with the word: jeugdzorgaanbieder for jeugdzorg
+W_SPLIT = 0.9  # the word split into two index terms
+W_SPELLING = 0.6
+W_JOINED = 0.9  # two adjacent words found as one compound
+W_HEAD = 0.6  # an unknown compound's last part: bandenfabriek → fabriek
+MAX_COMPOUNDS = 25  # per word and direction
+MIN_COMPOUND_BASE = 5  # shorter stems (zorg, won) match too many compounds
+
+
+@dataclass(frozen=True)
+class Alternative:
+    terms: tuple[str, ...]
+    weight: float
+    kind: str  # "word", "related", "abbreviation", "compound", "split", "spelling", "joined", "head"
+    # For a compound found from the user's word: that word. A compound never weighs more
+    # than the word it was found from (its idf is capped by the word's).
+    base: str = ""
+
+
+@dataclass
+class Group:
+    label: str  # what the user typed for this concept
+    alternatives: list[Alternative] = field(default_factory=list)
+    word: str = ""  # the folded word, for a group of one word
+
+    def add(self, alternative: Alternative) -> None:
+        if not alternative.terms:
+            return
+        for i, existing in enumerate(self.alternatives):
+            if existing.terms == alternative.terms:
+                if alternative.weight > existing.weight:
+                    self.alternatives[i] = alternative
+                return
+        self.alternatives.append(alternative)
+
+    def terms(self) -> set[str]:
+        return {t for a in self.alternatives for t in a.terms}
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    groups: list[Group]
+
+    @property
+    def empty(self) -> bool:
+        return not any(g.alternatives for g in self.groups)
+
+    def terms(self) -> set[str]:
+        return {t for g in self.groups for t in g.terms()}
+
+
+class Vocabulary:
+    """The index's term dictionary, for compound and spelling expansion."""
+
+    def __init__(self, terms: dict[str, int]):
+        self.ids = terms
+        self.sorted = sorted(terms)
+        self.reversed = sorted(t[::-1] for t in terms)
+        self.by_start: dict[str, list[str]] = {}
+        for t in self.sorted:
+            self.by_start.setdefault(t[:2], []).append(t)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.ids
+
+    def is_word(self, part: str) -> bool:
+        """Whether a piece of a compound is a word of the index, allowing for the linking
+        sounds of Dutch compounds (woning-s-tekort, band-en-fabriek) and inflection."""
+        if len(part) < 3:
+            return False
+        options = {part, stem(part)}
+        if part.endswith("s") and len(part) > 4:
+            options.add(part[:-1])
+        if part.endswith("en") and len(part) > 5:
+            options.update({part[:-2], stem(part[:-2])})
+        if part.endswith("e") and len(part) > 4:
+            options.add(part[:-1])
+        return any(o in self.ids for o in options)
+
+    def starting_with(self, base: str) -> list[str]:
+        """Compounds of the index that start with ``base`` followed by another word
+        (jeugdzorg → jeugdzorgaanbieder), or its -ing derivation (sluit → sluiting)."""
+        i = bisect.bisect_left(self.sorted, base)
+        out = []
+        while i < len(self.sorted) and self.sorted[i].startswith(base):
+            rest = self.sorted[i][len(base):]
+            if rest in ("ing", "ingen") or (len(rest) >= 3 and (len(base) >= 6 or self.is_word(rest))):
+                out.append(self.sorted[i])
+            i += 1
+        return out
+
+    def ending_with(self, base: str) -> list[str]:
+        """Compounds of the index whose head is ``base`` (tekort → personeelstekort), where
+        what comes before is a word itself (not: sluit → besluit)."""
+        rev = base[::-1]
+        i = bisect.bisect_left(self.reversed, rev)
+        out = []
+        while i < len(self.reversed) and self.reversed[i].startswith(rev):
+            term = self.reversed[i][::-1]
+            if len(term) >= len(base) + 3 and self.is_word(term[:-len(base)]):
+                out.append(term)
+            i += 1
+        return out
+
+    def head(self, term: str) -> str | None:
+        """The longest index word that ends ``term`` (bandenfabriek → fabriek)."""
+        for i in range(3, len(term) - 4):
+            if term[i:] in self.ids:
+                return term[i:]
+        return None
+
+    def completions(self, base: str, extra: int = 4) -> list[str]:
+        """Index terms that are ``base`` or ``base`` plus at most ``extra`` letters."""
+        i = bisect.bisect_left(self.sorted, base)
+        out = []
+        while i < len(self.sorted) and self.sorted[i].startswith(base):
+            if len(self.sorted[i]) <= len(base) + extra:
+                out.append(self.sorted[i])
+            i += 1
+        return out
+
+    def split(self, term: str) -> tuple[str, str] | None:
+        """Two index terms that make up ``term`` (a compound), longest head first."""
+        best = None
+        for i in range(3, len(term) - 2):
+            left, right = term[:i], term[i:]
+            right_options = [right, stem(right)]
+            left_options = [left, stem(left)]
+            if left.endswith("s") and len(left) > 4:  # linking s: woningstekort
+                left_options.append(left[:-1])
+            if left.endswith("en") and len(left) > 5:  # linking en: bandenfabriek
+                left_options.append(left[:-2])
+            r = next((o for o in right_options if o in self.ids and len(o) >= 3), None)
+            l_ = next((o for o in left_options if o in self.ids and len(o) >= 3), None)
+            if r and l_:
+                score = min(len(l_), len(r))
+                if best is None or score > best[0]:
+                    best = (score, l_, r)
+        return (best[1], best[2]) if best else None
+
+    def spelling(self, term: str) -> list[str]:
+        """Near spellings of a word the index does not know (typing errors)."""
+        if len(term) < 6:
+            return []
+        pool = self.by_start.get(term[:2], [])
+        pool = [t for t in pool if abs(len(t) - len(term)) <= 2]
+        return difflib.get_close_matches(term, pool, n=2, cutoff=0.88)
+
+
+def _phrase_terms(phrase: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w, _, _ in _words(fold(phrase)) if keep(w, QUERY_STOP_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _related_index() -> tuple[dict[tuple[str, ...], list[int]], int]:
+    """Term sequence of every member phrase → the groups it belongs to; longest phrase length."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    longest = 1
+    for n, group in enumerate(RELATED_GROUPS):
+        for member in group:
+            key = _phrase_terms(member)
+            if key:
+                index.setdefault(key, []).append(n)
+                longest = max(longest, len(key))
+    return index, longest
+
+
+def _related_alternatives(key: tuple[str, ...]) -> list[Alternative]:
+    index, _ = _related_index()
+    out = []
+    for n in index.get(key, []):
+        for member in RELATED_GROUPS[n]:
+            terms = _phrase_terms(member)
+            if terms and terms != key:
+                out.append(Alternative(terms, W_RELATED, "related"))
+    return out
+
+
+_UPPER_TOKEN = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*|[A-Z]{2,}")
+
+
+def parse(text: str, vocabulary: Vocabulary | None = None,
+          abbreviations: dict[str, list[str]] | None = None) -> ParsedQuery:
+    """Analyse a query. ``abbreviations`` maps a folded abbreviation to its long forms."""
+    abbreviations = abbreviations or {}
+    folded = fold(text)
+    raw_words = [(w, s, e) for w, s, e in _words(folded)]
+    # Abbreviations written in capitals by the user count even when they are stop words (OM).
+    capitals = {fold(m.group()) for m in _UPPER_TOKEN.finditer(text)}
+    words: list[tuple[str, str]] = []  # (folded word, term)
+    for w, _, _ in raw_words:
+        if w in abbreviations and (w in capitals or keep(w, QUERY_STOP_WORDS)):
+            words.append((w, stem(w)))
+        elif keep(w, QUERY_STOP_WORDS):
+            words.append((w, stem(w)))
+    index, longest = _related_index()
+    groups: list[Group] = []
+    i = 0
+    while i < len(words):
+        # The longest phrase of the related-terms table that starts here.
+        matched = 0
+        for n in range(min(longest, len(words) - i), 1, -1):
+            key = tuple(t for _, t in words[i:i + n])
+            if key in index:
+                matched = n
+                break
+        if matched:
+            key = tuple(t for _, t in words[i:i + matched])
+            group = Group(" ".join(w for w, _ in words[i:i + matched]))
+            group.add(Alternative(key, 1.0, "word"))
+            for alt in _related_alternatives(key):
+                group.add(alt)
+            groups.append(group)
+            i += matched
+            continue
+        word, term = words[i]
+        group = Group(word, word=word)
+        group.add(Alternative((term,), 1.0, "word"))
+        for alt in _related_alternatives((term,)):
+            group.add(alt)
+        for expansion in abbreviations.get(word, []):
+            group.add(Alternative(_phrase_terms(expansion), W_ABBREVIATION, "abbreviation"))
+        groups.append(group)
+        i += 1
+    groups = _merge_related(_unique(groups))
+    if vocabulary is not None:
+        for group in groups:
+            _expand(group, vocabulary)
+        # Two words the user wrote apart that the dossier writes as one (buiten slapen → buitenslapers).
+        for left, right in zip(groups, groups[1:]):
+            if left.word and right.word:
+                joined = stem(left.word + right.word)
+                for t in vocabulary.completions(joined):
+                    for group in (left, right):
+                        group.add(Alternative((t,), W_JOINED, "joined"))
+    return ParsedQuery(text, [g for g in groups if g.alternatives])
+
+
+def _unique(groups: list[Group]) -> list[Group]:
+    """A word asked twice ("wijk voor wijk") is one concept."""
+    seen, out = set(), []
+    for group in groups:
+        key = tuple(sorted(a.terms for a in group.alternatives if a.kind == "word"))
+        if key not in seen:
+            seen.add(key)
+            out.append(group)
+    return out
+
+
+def _merge_related(groups: list[Group]) -> list[Group]:
+    """Words of one question that stand in for each other form one concept ("crisis of oorlog")."""
+    merged: list[Group] = []
+    for group in groups:
+        own = {a.terms for a in group.alternatives if a.kind == "word"}
+        target = next((g for g in merged if own & {a.terms for a in g.alternatives if a.kind == "related"}), None)
+        if target is None:
+            merged.append(group)
+            continue
+        target.label = f"{target.label} {group.label}"
+        target.word = ""
+        for alt in group.alternatives:
+            target.add(alt)
+    return merged
+
+
+def _expand(group: Group, vocabulary: Vocabulary) -> None:
+    """Add compounds, compound parts and spelling variants from the index's dictionary."""
+    for alt in list(group.alternatives):
+        if len(alt.terms) != 1 or alt.kind not in ("word", "related", "abbreviation"):
+            continue
+        term = alt.terms[0]
+        compounds = 0
+        if len(term) >= MIN_COMPOUND_BASE and (alt.kind == "word" or term not in vocabulary):
+            heads = sorted(vocabulary.ending_with(term), key=len)[:MAX_COMPOUNDS]
+            for t in heads:
+                group.add(Alternative((t,), alt.weight * W_COMPOUND_HEAD, "compound", term))
+            modifiers = sorted(vocabulary.starting_with(term), key=len)[:MAX_COMPOUNDS]
+            for t in modifiers:
+                group.add(Alternative((t,), alt.weight * W_COMPOUND_MODIFIER, "compound", term))
+            compounds = len(heads) + len(modifiers)
+        if term in vocabulary:
+            continue
+        parts = vocabulary.split(term) if len(term) >= 6 else None
+        if parts:
+            group.add(Alternative(parts, alt.weight * W_SPLIT, "split"))
+            continue
+        if alt.kind != "word" or compounds:
+            continue
+        spelled = vocabulary.spelling(term)
+        for t in spelled:
+            group.add(Alternative((t,), alt.weight * W_SPELLING, "spelling"))
+        head = vocabulary.head(term) if len(term) >= 8 and not spelled else None
+        if head:
+            group.add(Alternative((head,), alt.weight * W_HEAD, "head"))

@@ -1,0 +1,9 @@
+"""Tests: fast password hashing, plain-HTTP cookies; the database as in base (DATABASE_URL or SQLite)."""
+from akkoord.web.settings.base import *  # noqa: F401,F403
+
+SECRET_KEY = "akkoord-test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

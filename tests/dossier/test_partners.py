@@ -1,0 +1,55 @@
+"""The partner index merges spelling variants of one organisation, and only those."""
+from __future__ import annotations
+
+from akkoord.dossier.model import Dossier, Fiche
+from akkoord.dossier.partners import partner_index, partner_key
+
+
+def index(*fiches: tuple[str, list[str]], abbreviations=None):
+    dossier = Dossier("Lindeveen", [Fiche(code, code, partners=names) for code, names in fiches])
+    return partner_index(dossier, abbreviations)
+
+
+def names(entries):
+    return [e.name for e in entries]
+
+
+def test_case_articles_punctuation_spaces_and_remarks_merge():
+    entries = index(("1A", ["Politie", "de Voedselbank", "Twente Board (spil in de regio)"]),
+                    ("1B", ["politie", "Voedselbank.", "Twenteboard"]),
+                    ("2A", ["het Leger des Heils", "Leger des Heils"]))
+    assert names(entries) == ["Leger des Heils", "Politie", "Twente Board", "Voedselbank"]
+    board = next(e for e in entries if e.name == "Twente Board")
+    assert board.fiches == ["1A", "1B"]
+    assert board.variants == ["Twente Board (spil in de regio)", "Twenteboard"]
+
+
+def test_legal_suffix_municipality_prefix_regional_qualifier_and_typos_merge():
+    entries = index(("1A", ["Kredietbank B.V.", "Gemeente Hengelo", "GGD Twente", "Provincie Overijssel"]),
+                    ("1B", ["Kredietbank", "Hengelo", "GGD", "Provincie Overijsel"]))
+    assert len(entries) == 4
+    assert all(e.fiches == ["1A", "1B"] for e in entries)
+
+
+def test_different_organisations_stay_apart():
+    entries = index(("1A", ["Ministerie van EZ", "Hof van Twente", "Scholen", "Sportaal"]),
+                    ("1B", ["Ministerie van BZK", "Hof van Wijk", "Scholieren", "Sportraad"]))
+    assert len(entries) == 8
+
+
+def test_abbreviation_merges_with_long_form_from_the_glossary():
+    entries = index(("1A", ["Universiteit Twente"]), ("1B", ["UT"]),
+                    abbreviations={"UT": "Universiteit Twente"})
+    assert names(entries) == ["Universiteit Twente"]
+    assert entries[0].fiches == ["1A", "1B"]
+
+
+def test_display_name_is_the_most_frequent_form_capitalised():
+    entries = index(("1A", ["woningcorporaties"]), ("1B", ["woningcorporaties"]), ("1C", ["Woningcorporaties"]))
+    assert names(entries) == ["Woningcorporaties"]
+
+
+def test_key_ignores_what_does_not_name_the_organisation():
+    assert partner_key("de Stichting Leergeld (landelijk)") == partner_key("Stichting  Leergeld,")
+    assert partner_key("Hof van Twente") != partner_key("Hof van")
+    assert partner_key("") == ""

@@ -1,0 +1,55 @@
+"""Django tests of the workbench: settings, users in each role, small dossier files."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.test")
+
+import django  # noqa: E402
+import pytest  # noqa: E402
+
+# pytest-django configures Django only when the settings are known at start-up; the shared
+# pytest configuration names none, so set up here, before test modules import models.
+django.setup()
+
+from webdata import base_fiches, make_user, write_dossier  # noqa: E402
+
+
+@pytest.fixture
+def dossier_file(tmp_path: Path) -> Path:
+    return write_dossier(tmp_path / "dossier.json", base_fiches())
+
+
+@pytest.fixture
+def compiler(db):
+    return make_user("ambtenaar1", "ambtenaar")
+
+
+@pytest.fixture
+def negotiator(db):
+    return make_user("onderhandelaar1", "onderhandelaar")
+
+
+@pytest.fixture
+def formateur(db):
+    return make_user("formateur1", "formateur")
+
+
+@pytest.fixture
+def outsider(db):
+    return make_user("buitenstaander")
+
+
+@pytest.fixture
+def concept_version(db, dossier_file, compiler):
+    from akkoord.web.dossiers.services import ingest_file
+
+    return ingest_file(dossier_file, compiler)
+
+
+@pytest.fixture
+def released_version(concept_version, compiler):
+    from akkoord.web.dossiers.services import set_status
+
+    return set_status(concept_version, "vrijgegeven", compiler)
