@@ -161,7 +161,7 @@ def render_pdf(docx_path: Path, out_dir: Path, profile_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     command = [binary, f"-env:UserInstallation={profile_dir.resolve().as_uri()}", "--headless",
                "--convert-to", "pdf", "--outdir", str(out_dir), str(docx_path)]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    completed = subprocess.run(command, check=False, capture_output=True, text=True, timeout=300)
     pdf = out_dir / (docx_path.stem + ".pdf")
     if completed.returncode != 0 or not pdf.exists():
         raise FixtureError(f"LibreOffice could not convert {docx_path.name}: {completed.stderr.strip()[:300]}")

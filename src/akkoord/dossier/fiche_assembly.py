@@ -153,7 +153,7 @@ class FicheAssembler:
 
     def warn(self, message: str, where: int | None = None, kind: str = "unplaced-text", text: str = "") -> None:
         code = self.current.code if self.current else None
-        self.warnings.append(ReaderWarning(message, fiche=code, line=where, kind=kind, text=text[:200]))
+        self.warnings.append(ReaderWarning(message, fiche=code, page=where, kind=kind, text=text[:200]))
 
     def heading(self, text: str, where: int | None = None) -> bool:
         """A heading or title line; returns True when it opened a new fiche."""
@@ -165,7 +165,7 @@ class FicheAssembler:
         if any(d.code == code for d in self.drafts[:-1]) or (self.current and self.current.code == code and title
                                                               and self.current.title and title != self.current.title):
             self.warnings.append(ReaderWarning(f"fiche {code} komt meer dan eens voor; de fiches zijn apart gehouden",
-                                               fiche=code, line=where, kind="duplicate-fiche"))
+                                               fiche=code, page=where, kind="duplicate-fiche"))
         elif self.current and self.current.code == code:
             # The same heading again (a repeated title row): complete the title if needed.
             if not self.current.title:

@@ -131,8 +131,7 @@ def parse_ambitions(text: str) -> AmbitionResult:
         if m.group("mark") and key not in marked:
             marked.append(key)
         leftover = leftover.replace(m.group(0), " ", 1)
-    if "randvoorwaarden" in [_ambition_key(m.group("name")) for m in _AMBITION_RE.finditer(text)]:
-        leftover = re.sub(r"voor\s+(de\s+)?realisatie\s+van\s+de\s+opgaven", " ", leftover, flags=re.I)
+    leftover = re.sub(r"\bvoor\s+(?:de\s+)?realisatie\s+van\s+de\s+opgaven\b", " ", leftover, flags=re.I)
     leftover = re.sub(r"(?<!\S)[xX✓✔☒☑■●](?!\S)", " ", leftover)
     order = {key: i for i, key in enumerate(AMBITION_PHRASES)}
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))
@@ -224,8 +223,9 @@ def parse_sources(lines: list[str]) -> tuple[list[Source], list[str], list[str]]
             date = join_lines([v for v in value if v])
             if pending:
                 groups: list[list[_Line]] = []
+                bulleted = pending[0].bullet
                 for p in pending:
-                    if p.bullet or not groups:
+                    if (p.bullet and bulleted) or not groups:
                         groups.append([p])
                     else:
                         groups[-1].append(p)
@@ -373,7 +373,7 @@ def parse_partners(lines: list[str]) -> list[str]:
             for part in _split_en(piece):
                 part = _LEADING_JOINER.sub("", part.strip())
                 part = _strip_item(part).rstrip(".").strip()
-                if not part or part.lower() in FUNCTION_WORDS:
+                if not part or part in FUNCTION_WORDS:
                     continue
                 if out and _APPOSITION.match(part):
                     out[-1] = f"{out[-1]}, {part}"
@@ -383,6 +383,11 @@ def parse_partners(lines: list[str]) -> list[str]:
 
 
 # --- advice ---------------------------------------------------------------------------
+
+
+# Words that open a sentence continuing the previous one (not a new point).
+_CONNECTIVES = frozenset("""deze dit dat die daarbij daarnaast daarom daardoor hierdoor hiermee hierbij ook zo
+dan want maar en echter bovendien tevens verder zij ze hij dus namelijk""".split())
 
 
 def _opening(text: str) -> str:
@@ -409,13 +414,23 @@ def parse_advice(lines: list[str]) -> tuple[list[str], list[str]]:
         blank = False
     if not items:
         return [], links
-    # Headings of a group of points: "Cultuur:" alone on its line.
-    items = [it for it in items if not (it.text.endswith(":") and len(it.text.split()) <= 4
-                                        and not it.bullet)]
+    # Headings of a group of points: "Cultuur:" alone on its line; the next line starts a point.
+    kept: list[_Line] = []
+    heading = False
+    for it in items:
+        if it.text.endswith(":") and len(it.text.split()) <= 4 and not it.bullet:
+            heading = True
+            continue
+        if heading:
+            it.blank_before = True
+            heading = False
+        kept.append(it)
+    items = kept
     if not items:
         return [], links
     widths = sorted(len(it.text) for it in items)
     full = max(60, widths[-1]) * 0.85
+    bulleted = sum(1 for it in items if it.bullet) >= 2
     openings = Counter(_opening(it.text) for it in items if it.text[:1].isalpha())
     parallel = {o for o, n in openings.items() if n >= 2 and o}
     points: list[list[str]] = []
@@ -429,12 +444,14 @@ def parse_advice(lines: list[str]) -> tuple[list[str], list[str]]:
             new = False
         elif it.blank_before:
             new = True
+        elif bulleted:
+            new = False
         elif _opening(text) in parallel:
             new = True
         else:
             prev_full = len(prev.text) >= full
             first = text.split(" ", 1)[0].lower()
-            if ends_sentence(prev.text) and not prev_full:
+            if ends_sentence(prev.text) and first not in _CONNECTIVES:
                 new = True
             elif not parallel and not prev_full and not _CONTINUES_END.search(prev.text):
                 new = True
@@ -537,14 +554,15 @@ def _is_garbage(text: str) -> bool:
 
 
 # Words that mark a cell as a risk when the column cannot be told (a single cell in a row).
+# Stems may sit inside a compound (``inkomensproblematiek``).
 _RISK_WORDS = re.compile(
-    r"\b(?:risico|te\s+weinig|onvoldoende|tekort|verlies|verschuiv\w*|stagn\w*|gebrekkig\w*|zwak\w*|"
-    r"schulden|problem\w*|overlast|verdwijn\w*|ten\s+koste|afname|achterstand\w*|druk\s+op|onhaalbaar|"
-    r"vertraging|verslechter\w*|uitval|escal\w*|bezuinig\w*|toename|niet\s+halen|gevaar|bedreig\w*)\b",
+    r"(?:\b(?:te\s+weinig|onvoldoende|verschuiv\w*|stagn\w*|gebrekkig\w*|zwak\w*|verdwijn\w*|ten\s+koste"
+    r"|afname|onhaalbaar|vertraging|verslechter\w*|uitval|escal\w*|bezuinig\w*|toename|niet\s+halen"
+    r"|gevaar|bedreig\w*|schulden)\b|\w*(?:risico|tekort|problem|overlast|verlies)\w*)",
     re.IGNORECASE)
 _CHANCE_WORDS = re.compile(
-    r"\b(?:kans\w*|middelen|subsidie\w*|bijdrag\w*|versterk\w*|behoud|investe\w*|samenwerk\w*|"
-    r"mogelijkhe\w*|verbeter\w*|extra|fonds\w*|besparing|vrij\s+voor|toevoegen|stimuler\w*)\b",
+    r"\b(?:kans\w*|middelen|subsidie\w*|versterk\w*|behoud|investe\w*|samenwerk\w*|mogelijkhe\w*"
+    r"|verbeter\w*|extra|fonds\w*|besparing|vrij\s+voor|toevoegen|stimuler\w*)\b",
     re.IGNORECASE)
 
 
@@ -553,24 +571,31 @@ def _risk_like(text: str) -> bool:
     return risk >= 1 and risk >= len(_CHANCE_WORDS.findall(text))
 
 
-def _column_break(text: str, vocabulary: set[str]) -> tuple[str, str] | None:
-    """A risk glued to the opportunity on one line: a capitalised common word right after a
-    lower-case word (``provincie Niet halen``) marks where the risk column starts."""
+def _column_break(text: str, proper_nouns: set[str]) -> tuple[str, str] | None:
+    """A risk glued to the opportunity on one line (``Middelen rijk en provincie Niet halen
+    deadlines``): a capitalised word that is no proper noun, right after a lower-case word
+    or an acronym, marks where the risk column starts."""
     words = text.split()
     pos = 0
+    depth = 0
     for idx, word in enumerate(words):
         start = text.index(word, pos)
         pos = start + len(word)
-        if idx < 2:
+        inside = depth > 0
+        depth = max(0, depth + word.count("(") - word.count(")"))
+        if idx < 1 or inside or word.startswith("("):
             continue
         prev = words[idx - 1]
-        if not prev[:1].islower() or prev.lower() in FUNCTION_WORDS or not prev[-1:].isalnum():
+        prev_ok = (prev[:1].islower() and prev.lower() not in FUNCTION_WORDS and prev[-1:].isalnum()) \
+            or (prev.isalpha() and prev.isupper() and len(prev) >= 2)
+        if not prev_ok or idx < 2 and not prev.isupper():
             continue
-        if not word[:1].isupper() or word.isupper() and len(word) > 1:
+        bare = word.strip(".,;:")
+        if not bare[:1].isupper() or bare.isupper() or not bare.isalpha():
             continue
-        bare = word.lower().strip(".,;:")
-        if bare in FUNCTION_WORDS or bare in vocabulary:
-            return text[:start].strip(), text[start:].strip()
+        if bare in proper_nouns:
+            continue
+        return text[:start].strip(), text[start:].strip()
     return None
 
 
@@ -599,9 +624,12 @@ def _looks_area(text: str, limit: int = 8) -> bool:
     return _area_like(text) and _words(text) <= limit and not ends_sentence(text)
 
 
-def parse_policy_table(lines: list[str], vocabulary: set[str] | None = None
+def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
                        ) -> tuple[list[PolicyArea], list[str]]:
     """Rows of the *Beleidsterrein / (Subsidie)kans / Risico* table from loose lines.
+
+    ``proper_nouns``: capitalised words that are names in this document (they never mark
+    the start of a cell in the middle of a line).
 
     Extraction keeps the reading order of a row (area, opportunity, risk) but not the
     columns. Paragraphs (blank-line separated) are classified: an area (short noun
@@ -610,8 +638,15 @@ def parse_policy_table(lines: list[str], vocabulary: set[str] | None = None
     the risk. A short paragraph after a row that has its opportunity but no risk yet,
     and that is not followed by cell text, is that risk.
     """
-    vocabulary = vocabulary or set()
-    paras = [p for p in (_logical_lines(p) for p in paragraphs(lines)) if p]
+    proper_nouns = proper_nouns or set()
+    raw_paras = paragraphs(lines)
+    merged: list[list[str]] = []
+    for para in raw_paras:
+        if merged and _CONTINUES_END.search(merged[-1][-1].rstrip()) and not merged[-1][-1].rstrip().endswith(":"):
+            merged[-1] = merged[-1] + para  # a cell broken by a page break
+        else:
+            merged.append(list(para))
+    paras = [p for p in (_logical_lines(p) for p in merged) if p]
     rows: list[_Row] = []
     unplaced: list[str] = []
     areas_seen: dict[str, str] = {}
@@ -671,6 +706,11 @@ def parse_policy_table(lines: list[str], vocabulary: set[str] | None = None
             if len(current.cells) == 1 and k == "A" and nxt in (None, "A", "M", "V", "G"):
                 current.cells.append(whole)
                 continue
+        if (current is not None and len(para) > 1 and len(current.cells) == 1 and k == "A"
+                and nxt in (None, "A", "M", "V", "G")
+                and _words(para[0]) > 4 and any(_words(l) > 5 or ends_sentence(l) for l in para)):
+            current.cells.append(whole)  # the risk of the row, in several sentences
+            continue
         row: _Row | None = None
         for li, line in enumerate(para):
             split = _split_area_cell(line)
@@ -680,9 +720,12 @@ def parse_policy_table(lines: list[str], vocabulary: set[str] | None = None
                 continue
             short_area = _words(line) <= 5 and (_looks_area(line) or split is not None)
             short_split = split is not None and _words(split[1]) <= 3 and _words(split[0]) <= 6
-            if short_area or short_split:
+            after_cell = split is not None and bool(row.cells) and _words(split[0]) <= 4
+            if short_area or short_split or after_cell:
                 row = _Row(line) if split is None else _Row(split[0], [split[1]])
                 rows.append(row)
+            elif row.cells and len(row.cells) < 2 and not _SPECIAL_CELL.match(row.cells[-1]):
+                row.cells.append(line)  # a fresh line after a finished one: the next column
             elif row.cells:
                 row.cells[-1] = join_two(row.cells[-1], line)
             else:
@@ -704,7 +747,7 @@ def parse_policy_table(lines: list[str], vocabulary: set[str] | None = None
                 cells.append(c)
         opp = risk = ""
         if len(cells) == 1:
-            split = _column_break(cells[0], vocabulary)
+            split = _column_break(cells[0], proper_nouns)
             if split:
                 opp, risk = split
             elif _risk_like(cells[0]) and not _SPECIAL_CELL.match(cells[0]):

@@ -186,18 +186,21 @@ class ReaderWarning:
 
     message: str
     fiche: str | None = None  # fiche code, or None for the dossier as a whole
-    line: int | None = None  # 1-based line (text reader) or page (PDF) where it was found
+    line: int | None = None  # 1-based line of the input text where it was found
     kind: str = "warning"  # short English key: "unplaced-text", "damaged-fiche", …
     text: str = ""  # the text concerned, when there is any
+    page: int | None = None  # 1-based page of a PDF where it was found
 
     def __str__(self) -> str:
         where = f"fiche {self.fiche}" if self.fiche else "dossier"
+        if self.page is not None:
+            where += f", pagina {self.page}"
         if self.line is not None:
             where += f", regel {self.line}"
         return f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"message": self.message, "fiche": self.fiche, "line": self.line,
+        return {"message": self.message, "fiche": self.fiche, "line": self.line, "page": self.page,
                 "kind": self.kind, "text": self.text}
 
 

@@ -104,6 +104,8 @@ def join_wrapped_urls(lines: list[str]) -> list[tuple[int, str]]:
             if not nxt:
                 break
             token, _, rest = nxt.partition(" ")
+            if URL_PATTERN.match(token):
+                break
             if not _URLISH_TOKEN.match(token) or (token[:1].isupper() and not re.search(r"[/=&?]", token)):
                 break
             line = stripped + token

@@ -10,11 +10,10 @@ import io
 import json
 from pathlib import Path
 
+import fixtures_build
 import pytest
 
 from akkoord.dossier.sample import SAMPLE_GOLD_DIR, load_sample_gold
-
-import fixtures_build
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import sys
 import zipfile
 
 import docx
+import fixtures_build
 import pytest
 
-import fixtures_build
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.readers import read_path
 from akkoord.dossier.readers.docx import read_docx
@@ -164,16 +164,16 @@ def test_word_file_without_fiches_is_refused(tmp_path):
 
 
 def test_command_line_says_which_reader_and_refuses_bad_input(layout_fixtures, tmp_path):
-    done = subprocess.run([sys.executable, "-m", "akkoord", "parse", str(layout_fixtures["docx"]), "--quiet",
+    done = subprocess.run(check=False, args=[sys.executable, "-m", "akkoord", "parse", str(layout_fixtures["docx"]), "--quiet",
                            "-o", str(tmp_path / "uit.json")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    noisy = subprocess.run([sys.executable, "-m", "akkoord", "parse", str(layout_fixtures["docx"]),
+    noisy = subprocess.run(check=False, args=[sys.executable, "-m", "akkoord", "parse", str(layout_fixtures["docx"]),
                             "-o", str(tmp_path / "uit2.json")], capture_output=True, text=True)
     assert "Word-lezer" in noisy.stderr
     bad = tmp_path / "stuk.docx"
     with zipfile.ZipFile(bad, "w") as archive:
         archive.writestr("a.txt", "x")
-    failed = subprocess.run([sys.executable, "-m", "akkoord", "parse", str(bad)], capture_output=True, text=True)
+    failed = subprocess.run(check=False, args=[sys.executable, "-m", "akkoord", "parse", str(bad)], capture_output=True, text=True)
     assert failed.returncode == 2
     assert "Traceback" not in failed.stderr
     assert "zip-bestand zonder Word-document" in failed.stderr

@@ -122,7 +122,7 @@ def _setup_page(document, dossier: Dossier) -> None:
     footer._p.append(field)
 
 
-def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str], footnotes: "_Footnotes",
+def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str], footnotes: _Footnotes,
                  link_texts: Mapping[str, str], related_titles: Mapping[str, str], new_page: bool) -> None:
     heading = document.add_heading(f"Onderwerp {fiche.code} {fiche.title}".strip(), level=1)
     heading.paragraph_format.page_break_before = new_page
@@ -355,5 +355,12 @@ class _Footnotes:
         document_part.relate_to(part, RT.FOOTNOTES)
 
 
-__all__ = ["LABELS", "POLICY_HEADERS", "build_document", "write_docx", "to_docx_bytes", "add_hyperlink",
-           "ambition_name"]
+__all__ = [
+    "LABELS",
+    "POLICY_HEADERS",
+    "add_hyperlink",
+    "ambition_name",
+    "build_document",
+    "to_docx_bytes",
+    "write_docx",
+]

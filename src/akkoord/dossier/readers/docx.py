@@ -73,7 +73,7 @@ def _open(path: Path):
         raise DossierError(f"{path.name}: geen Word-document (.docx).") from None
     except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise DossierError(f"{path.name}: beschadigd Word-bestand ({type(exc).__name__}).") from None
-    except Exception as exc:  # python-docx raises assorted errors on broken packages
+    except Exception as exc:  # noqa: BLE001 - python-docx raises assorted errors on broken packages
         raise DossierError(f"{path.name}: Word-bestand kan niet worden geopend ({type(exc).__name__}).") from None
 
 
@@ -114,7 +114,7 @@ class _DocxReader:
         styles = {}
         try:
             root = self.document.styles.element
-        except Exception:
+        except Exception:  # noqa: BLE001 - a broken styles part only costs bullet detection
             return set()
         for style in root.iter(_w("style")):
             if style.get(_w("type")) != "paragraph":
@@ -156,6 +156,8 @@ class _DocxReader:
             dossier.municipality = core.subject.strip()
         if not dossier.fiches:
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
+        for warning in self.assembler.warnings:
+            warning.page = None  # a Word file has no stable page numbers to point at
         return ReadResult(dossier=dossier, reader="docx", warnings=self.assembler.warnings)
 
     def _check_time(self) -> None:

@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError, ReaderTimeout
@@ -38,9 +39,14 @@ from akkoord.dossier.fiche_assembly import (
     Para,
     is_url_like,
     join_lines,
+    parse_heading,
 )
 from akkoord.dossier.model import ReadResult
-from akkoord.dossier.readers.template import match_label, match_table_header
+from akkoord.dossier.readers.template import (
+    match_label,
+    match_table_header,
+    normalise_label,
+)
 
 TIME_LIMIT_SECONDS = 60.0
 MAX_PAGES = 2000
@@ -156,7 +162,7 @@ def _alarm(seconds: float, name: str):
 
 def _open(path: Path):
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     try:
         with path.open("rb") as handle:
@@ -209,7 +215,7 @@ def extract_page(document, index: int) -> PageContent:
 
 
 def _words(textpage, height: float) -> list[Word]:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
@@ -262,7 +268,7 @@ def _words(textpage, height: float) -> list[Word]:
 
 
 def _edges(page, height: float) -> tuple[list[dict], int]:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     edges: list[dict] = []
     images = 0
@@ -316,7 +322,7 @@ def _add_edge(edges: list[dict], a: tuple[float, float], b: tuple[float, float],
 
 
 def _links(document, page, height: float) -> list[tuple[str, tuple[float, float, float, float]]]:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     out = []
     position = ctypes.c_int(0)
@@ -378,7 +384,12 @@ def find_tables(edges: list[dict]) -> list[list[tuple[float, float, float, float
     """Cell boxes of each table drawn with ruling lines (pdfplumber's lattice algorithm)."""
     if len(edges) < 4:
         return []
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.table import (
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
 
     merged = merge_edges(edges, 3, 3, 3, 3)
     merged = [e for e in merged if (e["x1"] - e["x0"]) >= 3 or (e["bottom"] - e["top"]) >= 3]
@@ -417,7 +428,7 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
     paras: list[Para] = []
     if not lines:
         return paras
-    pitches = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top < a.size * 2.5]
+    pitches = [b.top - a.top for a, b in pairwise(lines) if 0 < b.top - a.top < a.size * 2.5]
     median = sorted(pitches)[len(pitches) // 2] if pitches else lines[0].size * 1.2
     normal = min(median, lines[0].size * 1.2)  # a two-line cell has no typical pitch of its own
     width = (right_edge or max(l.x1 for l in lines)) - min(l.x0 for l in lines)
@@ -495,6 +506,7 @@ class _PdfReader:
         self.time_limit = time_limit
         self.started = started
         self.assembler = FicheAssembler("pdf")
+        self.policy_carry: list[float] | None = None
 
     def _check_time(self, page: int, total: int) -> None:
         if time.monotonic() - self.started > self.time_limit:
@@ -510,7 +522,7 @@ class _PdfReader:
                 pages.append(extract_page(self.document, index))
             except ReaderTimeout:
                 raise
-            except Exception as exc:  # PDFium on a damaged page object
+            except Exception as exc:  # noqa: BLE001 - PDFium on a damaged page object: skip the page
                 self.assembler.warn(f"pagina {index + 1} kan niet worden gelezen ({type(exc).__name__}); "
                                     "overgeslagen", index + 1, kind="damaged-page")
         text_pages = [p for p in pages if p.words]
@@ -540,7 +552,7 @@ class _PdfReader:
     def _metadata(self, key: str) -> str:
         try:
             return (self.document.get_metadata_value(key) or "").strip()
-        except Exception:
+        except Exception:  # noqa: BLE001 - damaged metadata is no reason to fail
             return ""
 
     # -- running headers and footers ----------------------------------------------------
@@ -710,13 +722,14 @@ class _PdfReader:
     def _columns_from_positions(self, lines: list[Line], page: PageContent) -> tuple[list[_Item], list[Line]]:
         """Label and value columns from the gutter between them, for a page without rules."""
         gutter = _find_gutter(lines, page.width)
-        if gutter is None and not any(_policy_header_positions(l) for l in lines):
+        carried, self.policy_carry = self.policy_carry, None
+        if gutter is None and not carried and not any(_policy_header_positions(l) for l in lines):
             return [], lines
         split = gutter if gutter is not None else page.width + 1  # only a policy table on this page
         items: list[_Item] = []
         rest: list[Line] = []
         current: _Item | None = None
-        policy_columns: list[float] | None = None
+        policy_columns: list[float] | None = carried  # a policy table running on from the last page
         previous: Line | None = None
         for line in lines:
             left = [w for w in line.words if w.x1 <= split]
@@ -744,6 +757,11 @@ class _PdfReader:
                 policy_columns = None
                 previous = line
                 continue
+            if policy_columns and _ends_table(line):
+                policy_columns, current = None, None
+                rest.append(line)
+                previous = line
+                continue
             if policy_columns:
                 parts = _split_by_columns(line.words, policy_columns)
                 previous_first = bool(current and current.cells and current.cells[0]
@@ -758,6 +776,7 @@ class _PdfReader:
                     if words_:
                         cell.append(Line(words_))
                 current.bottom = line.bottom
+                previous = line
                 continue
             label_so_far = " ".join(l.text for l in current.cells[0]) if current else ""
             new_row = current is None or (left and (not current.cells[0] or (
@@ -772,6 +791,8 @@ class _PdfReader:
                 current.cells[1].append(Line(right))
             current.bottom = line.bottom
             previous = line
+        if policy_columns and previous is not None and (not rest or rest[-1] is not previous):
+            self.policy_carry = policy_columns
         return items, rest
 
 
@@ -795,6 +816,13 @@ def _find_gutter(lines: list[Line], width: float) -> float | None:
     if count < max(3, 0.25 * len(lines)):
         return None
     return key * 2 - 2.5
+
+
+def _ends_table(line: Line) -> bool:
+    """A line that cannot be a policy-table row: a heading, a label, a links block, a bullet."""
+    text = line.text.strip()
+    return bool(parse_heading(text) or match_label(text) or normalise_label(text) in ("links", "link", "bronnen")
+                or _is_bullet_word(line.words[0].text))
 
 
 def _policy_header_positions(line: Line) -> list[float] | None:

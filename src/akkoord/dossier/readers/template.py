@@ -136,7 +136,7 @@ TABLE_HEADER_PATTERN = (r"(?im)^[ \t]*beleids(?:terrein|veld)(?:en)?\s+\(?\s*sub
 ADJUSTMENT_TAIL_PATTERN = r"\b[Ee]en\s+logisch\s+moment\b\s*[.;:,]?"
 
 # ``Einddatum`` (also misspelt ``Eindatum``) in a list of sources.
-END_DATE_PATTERN = r"\b[Ee]ind\s?d?datum\b\s*:?"
+END_DATE_PATTERN = r"\b[Ee]ind\s?d?atum\b\s*:?"
 
 # The heading that starts a fiche: ``Onderwerp 1A Titel``, ``Onderwerp 1 A Titel``.
 HEADING_PATTERN = r"^\s*Onderwerp\s*[:.]?\s*(\d{1,2})\s?([A-Z])(?![\w’'])\s*[:.\-–]?\s*(.*)$"

@@ -79,6 +79,9 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?
 _REFERENCE_LIST = re.compile(REFERENCE_LIST_PATTERN, re.IGNORECASE)
 _REFERENCE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 _TITLE_RELATION = re.compile(r"\b(?:directe\s+)?relatie\s+met\s*:?\s*(.+)$", re.IGNORECASE | re.DOTALL)
+# "(Ook benoemd bij …)": the passage that follows is also described in another fiche.
+_ALSO_DESCRIBED = re.compile(r"\book\s+(?:benoemd|genoemd|beschreven|opgenomen|behandeld)\s+(?:bij|in|onder)\b"
+                            r"[^)\n]*\)?\s*:?", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(r"^\s*(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(?:de\s+|het\s+)?"
                              r"(?:dossiers?|fiches?|onderwerpen)\s*:", re.IGNORECASE)
 
@@ -161,6 +164,11 @@ def _is_label_line(text: str) -> bool:
     return match_label(text) not in (None, "title")
 
 
+def _mostly_letters(text: str) -> bool:
+    stripped = text.replace(" ", "")
+    return bool(stripped) and sum(ch.isalpha() for ch in stripped) >= 0.6 * len(stripped)
+
+
 def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tuple[int, str]]]:
     """Fiche blocks, and the lines before the first heading."""
     starts: list[tuple[int, str, list[str], int]] = []  # (index, code, title lines, body start)
@@ -194,6 +202,7 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
         # Wrapped title lines: until a blank line, a label or a reference list (at most 3).
         extra = 0
         while (j < n and lines[j][1].strip() and extra < 3 and not _is_label_line(lines[j][1])
+               and _mostly_letters(lines[j][1])
                and not _REFERENCE_LINE.match(lines[j][1]) and not _HEADING.match(lines[j][1])
                and not find_urls(lines[j][1])):
             title.append(lines[j][1].strip())
@@ -217,6 +226,8 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
 class _Parsed:
     fiche: Fiche
     references: list[str]
+    flat: str = ""  # the fiche's text, white space folded, lower case (for shared passages)
+    raw: str = ""
 
 
 def _similar_title(candidate: str, title: str) -> bool:
@@ -409,10 +420,34 @@ def _recover_value_before_label(segments: dict, order: list[str]) -> None:
         segments[fname] = tail
 
 
+def _recover_adjustment(segments: dict) -> None:
+    """``… een logisch moment`` closes the adjustment label: a paragraph with those words in
+    another field's segment is the adjustment value, moved there by the layout."""
+    if "adjustment_moment" not in segments:
+        return
+    own = segments["adjustment_moment"]
+    if any(_ADJUSTMENT_TAIL.search(t) for _, t in own):
+        return
+    for fname, seg in segments.items():
+        if fname == "adjustment_moment":
+            continue
+        for k, (_, t) in enumerate(seg):
+            if not _ADJUSTMENT_TAIL.search(t):
+                continue
+            start = k
+            while start > 0 and seg[start - 1][1].strip():
+                start -= 1
+            end = k + 1
+            moved = seg[start:end]
+            segments[fname] = seg[:start] + seg[end:]
+            segments["adjustment_moment"] = own + ([(moved[0][0], "")] if own else []) + moved
+            return
+
+
 def _sentence_like(text: str) -> bool:
     words = text.split()
     return (len(words) >= 10 and text[:1].isupper() and ":" not in text
-            and text.count(",") <= 2 and words[0].lower() not in ("de", "het"))
+            and text.count(",") <= 2)
 
 
 def _recover_missing_advice(segments: dict) -> None:
@@ -466,17 +501,20 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     if not found:
         raise _Damaged("geen enkel label van het fichesjabloon gevonden")
 
-    references: list[str] = []
+    in_references = False
     for no, text in preamble:
         if not text.strip():
+            in_references = False
             continue
-        if _REFERENCE_LINE.match(text):
+        if _REFERENCE_LINE.match(text) or in_references:
+            in_references = True
             continue
         warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
                                       "unplaced-text", text.strip()))
 
     if "advice" not in segments and "partners" in segments:
         _recover_missing_advice(segments)
+    _recover_adjustment(segments)
     _recover_value_before_label(segments, order)
 
     for fname in _LABELS:
@@ -515,7 +553,8 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     body_text = "\n".join(t for _, t in block.body)
     references = _references(block, body_text)
     fiche.title = normalise_whitespace(fiche.title)
-    return _Parsed(fiche, references)
+    flat = " ".join(re.findall(r"\w+", body_text.lower()))
+    return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
 
 
 def _first_line(segments: dict, fname: str) -> int | None:
@@ -562,9 +601,35 @@ def _content_words(text: str, stop: set[str]) -> set[str]:
 
 
 def _title_segments(title: str) -> list[str]:
+    """The whole title (without a trailing ``relatie met …``) first, then its parts."""
     key = _fiche_key_title(title)
-    parts = [key] + re.split(r"\s*(?:[:,()&]|\s[-–]\s)\s*", key)
-    return [p for p in parts if p.strip()]
+    parts = [p for p in re.split(r"\s*(?:[:,()&]|\s[-–]\s)\s*", key) if p.strip()]
+    return [key] + parts
+
+
+_ABBREVIATION = re.compile(r"((?:[\w\-’']+\s+){1,7})\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """``Regionale Energiestrategie (RES)`` → ``{"RES": "Regionale Energiestrategie"}``: the
+    shortest run of words before the parenthesis that starts with the abbreviation's letter."""
+    out: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        abbr = m.group(2)
+        if not (abbr.isupper() or abbr[0].isupper() and sum(ch.isupper() for ch in abbr) >= 1):
+            continue
+        words = m.group(1).split()
+        for k in range(1, len(words) + 1):
+            first = words[-k]
+            if first[:1].lower() == abbr[0].lower() and first.lower() not in FUNCTION_WORDS:
+                if k >= 2 or len(abbr) <= 2:
+                    out.setdefault(abbr, " ".join(words[-k:]))
+                break
+    return out
+
+
+def _expand(reference: str, abbr: dict[str, str]) -> str:
+    return re.sub(r"\b[A-Z][A-Za-z]{1,6}\b", lambda m: abbr.get(m.group(0), m.group(0)), reference)
 
 
 def _resolve(reference: str, fiches: list[Fiche], own: str, stop: set[str]) -> str | None:
@@ -591,7 +656,7 @@ def _resolve(reference: str, fiches: list[Fiche], own: str, stop: set[str]) -> s
             if not common:
                 continue
             covers_ref, covers_seg = ref <= words, words <= ref
-            if not (covers_seg or (covers_ref and (index == 0 or len(segments) <= 2))):
+            if not (covers_seg or (covers_ref and index <= 1)):
                 continue
             score = len(common) / max(len(ref), len(words))
             if score > best_score:
@@ -599,7 +664,63 @@ def _resolve(reference: str, fiches: list[Fiche], own: str, stop: set[str]) -> s
     return best if best_score >= 0.5 else None
 
 
+def _link_shared_passages(parsed: list[_Parsed]) -> None:
+    """A fiche that says a passage is *also described* elsewhere refers to the fiche that
+    holds the same passage; the two describe one item, so the link goes both ways."""
+    by_code = {p.fiche.code: p for p in parsed}
+    for p in parsed:
+        for m in _ALSO_DESCRIBED.finditer(_original_text(p)):
+            words = re.findall(r"\w+", m.string[m.end():m.end() + 400].lower())[:10]
+            if len(words) < 6:
+                continue
+            passage = " ".join(words)
+            for other in parsed:
+                if other is p or passage not in other.flat:
+                    continue
+                for a, b in ((p, other), (other, p)):
+                    if b.fiche.code not in a.fiche.related:
+                        a.fiche.related.append(b.fiche.code)
+    del by_code
+
+
+def _original_text(p: _Parsed) -> str:
+    return p.raw
+
+
 # --- the whole text ---------------------------------------------------------------------
+
+
+_FOOTER_WORDS = re.compile(r"\b(?:pagina|page|blz\.?|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?\s*$", re.IGNORECASE)
+_END_DATE_WORD = re.compile(r"\b[Ee]ind\s?d?atum\b")
+
+
+def _page_footers(lines: list[str]) -> set[int]:
+    """Indexes of page headers and footers: a short line that ends in a (page) number and
+    recurs on three or more pages with only its numbers changed, or ``… pagina 3``."""
+    def shape(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+    counts = Counter(shape(l) for l in lines if l.strip())
+    out = set()
+    for idx, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 120 or _END_DATE_WORD.search(stripped):
+            continue
+        if _HEADING.match(stripped) or _FOOTNOTE_LINE.match(stripped) and not _FOOTER_WORDS.search(stripped):
+            continue
+        if _FOOTER_WORDS.search(stripped) and len(stripped.split()) <= 12:
+            out.add(idx)
+        elif re.search(r"\d\s*$", stripped) and counts[shape(stripped)] >= 3 and len(stripped.split()) >= 2:
+            out.add(idx)
+    return out
+
+
+def proper_nouns(text: str) -> set[str]:
+    """Capitalised words used as names: capitalised after a lower-case word at least twice,
+    never written in lower case."""
+    lower = set(re.findall(r"\b[a-zà-ÿ][\w\-]*", text))
+    mid = Counter(re.findall(r"\b[a-zà-ÿ][\w\-]*[ \t]+([A-Z][\w\-]*)", text))
+    return {w for w, n in mid.items() if n >= 2 and w.lower() not in lower}
 
 
 def parse_text(text: str, name: str = "invoer") -> ReadResult:
@@ -609,17 +730,19 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
         raise DossierError(f"{name}: het bestand is leeg.")
     _check_readable(text, name)
     raw_lines = text.split("\n")
-    lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines)]
+    footers = _page_footers(raw_lines)
+    lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines) if idx not in footers]
     blocks, before = _split_fiches(lines)
     if not blocks:
         raise DossierError(f"{name}: geen formatiedossier: geen enkele fiche met een kop "
                            f"'Onderwerp …' gevonden.")
     warnings: list[ReaderWarning] = []
-    vocabulary = {w for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ\-]{2,}\b", text)}
+    vocabulary = proper_nouns(text)
     title_lines = [t.strip() for _, t in before if t.strip()]
     dossier_title = ""
-    if title_lines and len(title_lines) <= 3:
-        dossier_title = " ".join(title_lines)
+    if title_lines and len(title_lines) <= 8:
+        # a cover page: the dossier's title
+        dossier_title = " — ".join(title_lines)
     else:
         for no, t in before:
             if t.strip():
@@ -651,13 +774,19 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
     if not parsed:
         raise DossierError(f"{name}: geen enkele fiche kon worden gelezen.")
     municipality = towns.most_common(1)[0][0] if towns else ""
+    cover = re.search(r"\bgemeente\s+([A-Z][\w\-’']+)", dossier_title, re.IGNORECASE)
+    if not municipality and cover:
+        municipality = cover.group(1)
     stop = {municipality.lower()} if municipality else set()
     fiches = [p.fiche for p in parsed]
+    abbr = abbreviations(text)
     for p in parsed:
         related = []
         for ref in p.references:
-            code = _resolve(ref, fiches, p.fiche.code, stop)
+            code = _resolve(ref, fiches, p.fiche.code, stop) or _resolve(_expand(ref, abbr), fiches,
+                                                                         p.fiche.code, stop)
             if code and code not in related:
                 related.append(code)
         p.fiche.related = related
+    _link_shared_passages(parsed)
     return ReadResult(Dossier(municipality=municipality, fiches=fiches, title=dossier_title), "text", warnings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.safestring import SafeString
 
@@ -21,11 +21,14 @@ from akkoord.web.search.backend import Filters
 from akkoord.web.search.models import Abbreviation, Document, IndexState
 from akkoord.web.search.query import Alternative, Group, ParsedQuery, Vocabulary, parse
 
-CANDIDATES = 300
+CANDIDATES = 200
 COORDINATION_POWER = 2.0
 RELATIVE_CUTOFF = 0.08
-OTHER_ALTERNATIVES = 0.0  # share of the other alternatives of a concept in its score (0: best only)
-PROXIMITY_DEPTH = 30  # how many of the best candidates are checked for words standing together
+# Terms in more than this share of all fiches (and at least COMMON_MIN) do not select candidates.
+COMMON_SHARE = 0.05
+COMMON_MIN = 50
+RETRIEVAL_FALLBACK_TERMS = 3
+PROXIMITY_DEPTH = 20  # how many of the best candidates are checked for words standing together
 PROXIMITY_BONUS = 0.3  # score factor 1.3 when every pair of consecutive words stands together  # results scoring below this fraction of the best are left out
 
 
@@ -37,6 +40,7 @@ class IndexSnapshot:
     abbreviations: list[tuple[int, str, str]]  # (version_id, folded abbreviation, expansion)
     chapters: list[str]
     years: list[str]
+    version_ids: set[int] = field(default_factory=set)  # the indexed versions
 
 
 _lock = threading.Lock()
@@ -58,8 +62,9 @@ def snapshot() -> IndexSnapshot:
         years = set()
         for value in Document.objects.values_list("years", flat=True).distinct():
             years.update(y for y in value.split("|") if y)
+        version_ids = set(Document.objects.values_list("version_id", flat=True).distinct())
         _snapshot = IndexSnapshot(generation, vocabulary, backend.document_count(), abbreviations,
-                                  chapters, sorted(years))
+                                  chapters, sorted(years), version_ids)
         return _snapshot
 
 
@@ -135,7 +140,17 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
                 if value > 0:
                     tid = term_ids[t]
                     sql_weights[tid] = max(sql_weights.get(tid, 0.0), alt.weight * value / len(alt.terms))
-    candidates = backend.candidates(sql_weights, filters, CANDIDATES)
+    # Candidate retrieval leaves out terms found in a large share of all fiches (they say
+    # little and are the bulk of the postings) unless nothing else is left; the candidates'
+    # scores below still count them.
+    common = max(COMMON_MIN, int(n * COMMON_SHARE))
+    retrieval = {t: w for t, w in sql_weights.items() if dfs.get(t, 0) <= common}
+    if not retrieval:
+        rarest = sorted(sql_weights, key=lambda t: dfs.get(t, 0))[:RETRIEVAL_FALLBACK_TERMS]
+        retrieval = {t: sql_weights[t] for t in rarest}
+    if visible is not None and snap.version_ids <= set(visible):
+        filters = replace(filters, version_ids=None)  # every indexed version is visible: no filter needed
+    candidates = backend.candidates(retrieval, filters, CANDIDATES)
     if not candidates:
         return Results(parsed, [], 0, offset)
 
@@ -144,27 +159,34 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
     for doc, tid, impact, mask in backend.postings([d for d, _ in candidates], sql_weights):
         matches.setdefault(doc, {})[by_id[tid]] = (impact, mask)
 
+    # Where each term is used: (group, alternative, position in the alternative).
+    uses: dict[str, list[tuple[int, int, int]]] = {}
+    for g, group in enumerate(groups):
+        for a, (alt, _) in enumerate(group.alternatives):
+            for i, t in enumerate(alt.terms):
+                uses.setdefault(t, []).append((g, a, i))
     full = sum(g.importance for g in groups) or 1.0
     scored = []
     for doc, _ in candidates:
         found = matches.get(doc, {})
-        total, covered = 0.0, 0.0
-        for group in groups:
-            values = []
-            for alt, term_idfs in group.alternatives:
-                present = [i for i, t in enumerate(alt.terms) if t in found]
-                # Several words: the user's own phrase counts in part; a phrase standing in
-                # for it (related term, long form, split compound) only when complete.
-                if not present or (alt.kind != "word" and len(present) < len(alt.terms)):
-                    continue
-                value = sum(term_idfs[i] * found[alt.terms[i]][0] for i in present)
-                values.append(alt.weight * value / len(alt.terms))
-            # The best alternative, plus a little for every other one the fiche also uses.
-            best = max(values, default=0.0)
-            best += OTHER_ALTERNATIVES * (sum(values) - best)
-            if best > 0:
-                covered += group.importance
-                total += best
+        sums: dict[tuple[int, int], list] = {}
+        for t, (impact, _) in found.items():
+            for g, a, i in uses.get(t, ()):
+                entry = sums.setdefault((g, a), [0.0, 0])
+                entry[0] += groups[g].alternatives[a][1][i] * impact
+                entry[1] += 1
+        best: dict[int, float] = {}
+        for (g, a), (value, count) in sums.items():
+            alt = groups[g].alternatives[a][0]
+            # Several words: the user's own phrase counts in part; a phrase standing in
+            # for it (related term, long form, split compound) only when complete.
+            if alt.kind != "word" and count < len(alt.terms):
+                continue
+            score = alt.weight * value / len(alt.terms)
+            if score > best.get(g, 0.0):
+                best[g] = score
+        total = sum(best.values())
+        covered = sum(groups[g].importance for g, v in best.items() if v > 0)
         total *= (covered / full) ** COORDINATION_POWER
         scored.append([total, doc, {t: m for t, (_, m) in found.items()}])
     scored.sort(key=lambda s: (-s[0], s[1]))
