@@ -13,6 +13,23 @@ from akkoord.dossier.errors import DossierError
 
 COMMANDS = ("parse", "dates", "check", "export", "ingest", "demo", "serve", "search")
 
+# argparse's own words (usage, help, errors) in Dutch: it looks every message up through ``_``.
+ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie: %(option)s kan %(matches)s zijn",
+}
+argparse._ = lambda message: ARGPARSE_DUTCH.get(message, message)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

@@ -652,7 +652,8 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
     areas_seen: dict[str, str] = {}
 
     def cellish(para: list[str]) -> bool:
-        return not _looks_area(para[0]) and _split_area_cell(para[0]) is None
+        return (not _looks_area(para[0]) and _split_area_cell(para[0]) is None
+                and not _is_garbage(" ".join(para)))
 
     def kind(pi: int) -> str:
         para = paras[pi]
@@ -665,7 +666,7 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
         split = _split_area_cell(first)
         nxt_cell = pi + 1 < len(paras) and cellish(paras[pi + 1])
         if (len(para) == 1 and nxt_cell and _looks_area(first, 10)
-                and (split is None or _words(split[1]) <= 1)):
+                and (split is None or (_words(split[1]) <= 1 and not _SPECIAL_CELL.match(split[1])))):
             return "A"
         if split is not None:
             return "M"
