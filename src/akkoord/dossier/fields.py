@@ -55,6 +55,9 @@ _SENTENCE_END = re.compile(r"[.?!]['’”\")]*$")
 _ABBREVIATION_END = re.compile(r"(?:\b[a-zA-Z]\.){1,3}$|\b(?:o\.a|bijv|incl|excl|nr|ca|enz|etc|evt|mbt|m\.b\.t)\.$",
                                re.IGNORECASE)
 
+# "Armoede: Voedselbank, …": a group heading opens a new item.
+_GROUP_HEADING = re.compile(r"^[A-Z][\w’'\-/ ]{0,40}:\s+\S")
+
 # Long enough to be a line that wrapped at the column edge.
 LONG_LINE = 65
 
@@ -77,6 +80,8 @@ def continues(prev: str, nxt: str, long_line: int = LONG_LINE) -> bool:
         return False
     if _CONTINUES_END.search(prev):
         return True
+    if _GROUP_HEADING.match(nxt):
+        return False
     return len(prev) >= long_line and not _SENTENCE_END.search(prev)
 
 
@@ -96,7 +101,7 @@ _MARK = r"(?<!\S)(?P<mark>[xX✓✔☒☑■●])\s+"
 _AMBITION_WORDS = {key: phrases for key, phrases in AMBITION_PHRASES.items()}
 _AMBITION_RE = re.compile(
     r"(?:" + _MARK + r")?(?P<name>aantrekkelijk|open|groen\s+en\s+duurzaam|groen(?:\s*[-/&]\s*|\s+)duurzaam"
-    r"|duurzaam|inclusief|randvoorwaarden)\b(?P<rest>[ \t]+(?P<town>[A-Z][\w\-’']+))?",
+    r"|duurzaam|inclusief|randvoorwaarden)\b(?P<rest>[ \t]+(?P<town>(?-i:[A-Z])[\w\-’']+))?",
     re.IGNORECASE)
 
 
@@ -131,7 +136,7 @@ def parse_ambitions(text: str) -> AmbitionResult:
         if m.group("mark") and key not in marked:
             marked.append(key)
         leftover = leftover.replace(m.group(0), " ", 1)
-    leftover = re.sub(r"\bvoor\s+(?:de\s+)?realisatie\s+van\s+de\s+opgaven\b", " ", leftover, flags=re.I)
+    leftover = re.sub(r"\b(?:voor\s+)?(?:de\s+)?realisatie\s+van\s+de\s+opgaven\b", " ", leftover, flags=re.I)
     leftover = re.sub(r"(?<!\S)[xX✓✔☒☑■●](?!\S)", " ", leftover)
     order = {key: i for i, key in enumerate(AMBITION_PHRASES)}
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,12 +56,11 @@ from akkoord.dossier.textclean import (
     footnote_markers,
     is_url_line,
     join_lines,
-    join_two,
     join_wrapped_urls,
-    letters_only,
     normalise_text,
     normalise_whitespace,
     paragraphs,
+    split_bullet,
     strip_footnote_markers,
     unique,
 )
@@ -116,16 +114,19 @@ def decode_bytes(data: bytes, name: str = "invoer") -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
+
+
 def _check_readable(text: str, name: str) -> None:
-    sample = text[:200_000]
+    sample = text[:100_000]
     if not sample.strip():
         raise DossierError(f"{name}: het bestand is leeg.")
-    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
-    letters = sum(1 for ch in sample if ch.isalpha())
-    if control > len(sample) * 0.001 + 2:
+    if len(_CONTROL.findall(sample)) > len(sample) * 0.001 + 2:
         raise DossierError(f"{name}: geen tekstbestand maar binaire gegevens.")
-    if letters < len(sample.strip()) * 0.4 or odd > len(sample) * 0.05:
+    letters = len(_LETTER.findall(sample))
+    if letters < len("".join(sample.split())) * 0.4 or len(_BROKEN.findall(sample)) > len(sample) * 0.02:
         raise DossierError(f"{name}: geen leesbare tekst.")
 
 
@@ -227,7 +228,7 @@ class _Parsed:
     fiche: Fiche
     references: list[str]
     flat: str = ""  # the fiche's text, white space folded, lower case (for shared passages)
-    raw: str = ""
+    raw: str = ""  # the fiche's text with white space folded
 
 
 def _similar_title(candidate: str, title: str) -> bool:
@@ -402,6 +403,9 @@ def _recover_value_before_label(segments: dict, order: list[str]) -> None:
         paras = paragraphs([t for _, t in segments[prev]])
         if len(paras) < 2 or not paras[-1][0][:1].isupper():
             continue
+        last = " ".join(paras[-1])
+        if prev == "partners" and (split_bullet(paras[-1][0])[0] or ":" in last or last.count(",") > 1):
+            continue  # one more group of partners, not a misplaced value
         size = len(paras[-1])
         # the lines of the last paragraph, with their numbers
         tail: list[tuple[int, str]] = []
@@ -548,8 +552,11 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     rows, unplaced = parse_policy_table(lines_of("policy_areas"), vocabulary)
     fiche.policy_areas = rows
     for text in unplaced:
+        line = next((no for no, t in segments.get("policy_areas", [])
+                     if t.strip() and normalise_whitespace(text).startswith(normalise_whitespace(t))),
+                    _first_line(segments, "policy_areas"))
         warnings.append(ReaderWarning("tekst in de tabel met beleidsterreinen kon niet worden geplaatst",
-                                      code, _first_line(segments, "policy_areas"), "unplaced-text", text))
+                                      code, line, "unplaced-text", text))
     body_text = "\n".join(t for _, t in block.body)
     references = _references(block, body_text)
     fiche.title = normalise_whitespace(fiche.title)
@@ -607,7 +614,7 @@ def _title_segments(title: str) -> list[str]:
     return [key] + parts
 
 
-_ABBREVIATION = re.compile(r"((?:[\w\-’']+\s+){1,7})\(([A-Z][A-Za-z]{1,6})\)")
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
 
 
 def abbreviations(text: str) -> dict[str, str]:
@@ -615,15 +622,15 @@ def abbreviations(text: str) -> dict[str, str]:
     shortest run of words before the parenthesis that starts with the abbreviation's letter."""
     out: dict[str, str] = {}
     for m in _ABBREVIATION.finditer(text):
-        abbr = m.group(2)
-        if not (abbr.isupper() or abbr[0].isupper() and sum(ch.isupper() for ch in abbr) >= 1):
+        abbr = m.group(1)
+        if abbr in out or sum(ch.isupper() for ch in abbr) < 2 and len(abbr) > 2:
             continue
-        words = m.group(1).split()
+        words = text[max(0, m.start() - 120):m.start()].split()[-7:]
         for k in range(1, len(words) + 1):
             first = words[-k]
             if first[:1].lower() == abbr[0].lower() and first.lower() not in FUNCTION_WORDS:
                 if k >= 2 or len(abbr) <= 2:
-                    out.setdefault(abbr, " ".join(words[-k:]))
+                    out[abbr] = " ".join(words[-k:])
                 break
     return out
 
@@ -632,44 +639,48 @@ def _expand(reference: str, abbr: dict[str, str]) -> str:
     return re.sub(r"\b[A-Z][A-Za-z]{1,6}\b", lambda m: abbr.get(m.group(0), m.group(0)), reference)
 
 
-def _resolve(reference: str, fiches: list[Fiche], own: str, stop: set[str]) -> str | None:
+def _title_index(fiches: list[Fiche], stop: set[str]) -> list[tuple[str, int, set[str]]]:
+    """(code, part number, content words) of every title and title part (0 = whole title)."""
+    index = []
+    for f in fiches:
+        for number, seg in enumerate(_title_segments(f.title)):
+            words = _content_words(seg, stop)
+            if words:
+                index.append((f.code, number, words))
+    return index
+
+
+def _resolve(reference: str, index: list[tuple[str, int, set[str]]], own: str, stop: set[str]) -> str | None:
     """The code of the fiche whose title (or a part of it) the reference names.
 
     A reference matches a title part when all its words occur in that part, or all words
     of the part occur in the reference (``Energiearmoede en …`` names ``… : Energiearmoede``).
-    A reference that covers only part of a title part must name the whole title
-    (``Vredestein`` for ``Apollo Vredestein``), not a piece of a composite title.
+    A reference that covers only part of a title part must name the whole title or its first
+    part (``Vredestein`` for ``Apollo Vredestein``), not a piece of a composite title.
     """
     ref = _content_words(reference, stop)
     if not ref:
         return None
     best, best_score = None, 0.0
-    for f in fiches:
-        if f.code == own:
+    for code, number, words in index:
+        if code == own:
             continue
-        segments = _title_segments(f.title)
-        for index, seg in enumerate(segments):
-            words = _content_words(seg, stop)
-            if not words:
-                continue
-            common = ref & words
-            if not common:
-                continue
-            covers_ref, covers_seg = ref <= words, words <= ref
-            if not (covers_seg or (covers_ref and index <= 1)):
-                continue
-            score = len(common) / max(len(ref), len(words))
-            if score > best_score:
-                best, best_score = f.code, score
+        common = ref & words
+        if not common:
+            continue
+        if not (words <= ref or (ref <= words and number <= 1)):
+            continue
+        score = len(common) / max(len(ref), len(words))
+        if score > best_score:
+            best, best_score = code, score
     return best if best_score >= 0.5 else None
 
 
 def _link_shared_passages(parsed: list[_Parsed]) -> None:
     """A fiche that says a passage is *also described* elsewhere refers to the fiche that
     holds the same passage; the two describe one item, so the link goes both ways."""
-    by_code = {p.fiche.code: p for p in parsed}
     for p in parsed:
-        for m in _ALSO_DESCRIBED.finditer(_original_text(p)):
+        for m in _ALSO_DESCRIBED.finditer(p.raw):
             words = re.findall(r"\w+", m.string[m.end():m.end() + 400].lower())[:10]
             if len(words) < 6:
                 continue
@@ -680,11 +691,6 @@ def _link_shared_passages(parsed: list[_Parsed]) -> None:
                 for a, b in ((p, other), (other, p)):
                     if b.fiche.code not in a.fiche.related:
                         a.fiche.related.append(b.fiche.code)
-    del by_code
-
-
-def _original_text(p: _Parsed) -> str:
-    return p.raw
 
 
 # --- the whole text ---------------------------------------------------------------------
@@ -700,7 +706,16 @@ def _page_footers(lines: list[str]) -> set[int]:
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", " ".join(line.split()).lower())
 
-    counts = Counter(shape(l) for l in lines if l.strip())
+    positions: dict[str, list[int]] = {}
+    for idx, line in enumerate(lines):
+        if line.strip() and re.search(r"\d\s*$", line):
+            positions.setdefault(shape(line), []).append(idx)
+
+    def recurs_on_pages(key: str) -> bool:
+        # three or more times, and never two within a few lines of each other (a list is no footer)
+        where = positions.get(key, [])
+        return len(where) >= 3 and all(b - a >= 15 for a, b in zip(where, where[1:]))
+
     out = set()
     for idx, line in enumerate(lines):
         stripped = line.strip()
@@ -710,7 +725,7 @@ def _page_footers(lines: list[str]) -> set[int]:
             continue
         if _FOOTER_WORDS.search(stripped) and len(stripped.split()) <= 12:
             out.add(idx)
-        elif re.search(r"\d\s*$", stripped) and counts[shape(stripped)] >= 3 and len(stripped.split()) >= 2:
+        elif re.search(r"\d\s*$", stripped) and len(stripped.split()) >= 2 and recurs_on_pages(shape(stripped)):
             out.add(idx)
     return out
 
@@ -780,11 +795,12 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
     stop = {municipality.lower()} if municipality else set()
     fiches = [p.fiche for p in parsed]
     abbr = abbreviations(text)
+    index = _title_index(fiches, stop)
     for p in parsed:
         related = []
         for ref in p.references:
-            code = _resolve(ref, fiches, p.fiche.code, stop) or _resolve(_expand(ref, abbr), fiches,
-                                                                         p.fiche.code, stop)
+            code = _resolve(ref, index, p.fiche.code, stop) or _resolve(_expand(ref, abbr), index,
+                                                                        p.fiche.code, stop)
             if code and code not in related:
                 related.append(code)
         p.fiche.related = related

@@ -94,13 +94,18 @@ def terms(text: str, stop_words: frozenset[str] = STOP_WORDS) -> list[str]:
     return [stem(w) for w, _, _ in _words(fold(text)) if keep(w, stop_words)]
 
 
-def term_spans(text: str) -> list[tuple[str, int, int]]:
+def term_spans(text: str, wanted: set[str] | None = None) -> list[tuple[str, int, int]]:
     """Index terms with the offsets of the words they come from in ``text``.
 
+    With ``wanted``, only words that may stem to one of those terms are stemmed (stemming
+    is the slow part); the others keep their place in the list with an empty term.
     Folding can change the length of a string only for characters outside the texts we
     meet (ligatures); then the offsets are recomputed per character.
     """
     folded = fold(text)
     if len(folded) != len(text):
         folded = "".join(fold(c)[:1] or " " for c in text)
-    return [(stem(w), s, e) for w, s, e in _words(folded) if keep(w)]
+    if wanted is None:
+        return [(stem(w), s, e) for w, s, e in _words(folded) if keep(w)]
+    prefixes = {t[:3] for t in wanted}
+    return [(stem(w) if w[:3] in prefixes else "", s, e) for w, s, e in _words(folded) if keep(w)]

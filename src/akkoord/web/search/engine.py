@@ -239,6 +239,7 @@ def _proximity(top: list[list], groups: list[WeighedGroup]) -> dict[int, object]
     pairs = [(a, b) for a, b in pairs if a and b]
     if not pairs or not top:
         return {}
+    wanted = {t for a, b in pairs for t in a | b}
     from akkoord.web.dossiers.models import Fiche
     from akkoord.web.search.analysis import term_spans
     from akkoord.web.search.indexing import FIELDS, field_texts
@@ -266,7 +267,7 @@ def _proximity(top: list[list], groups: list[WeighedGroup]) -> dict[int, object]
                 if not common & (1 << i):
                     continue
                 if spec.key not in analysed:
-                    analysed[spec.key] = [t for t, _, _ in term_spans(texts[spec.key])]
+                    analysed[spec.key] = [t for t, _, _ in term_spans(texts[spec.key], wanted)]
                 if _near(analysed[spec.key], a, b):
                     found += 1
                     break

@@ -15,6 +15,7 @@ from akkoord.web.search.analysis import term_spans
 WINDOW = 220  # characters of text the matched words should fit in
 CONTEXT_BEFORE = 50
 LENGTH = 280  # characters of a snippet at most (before adding ellipses)
+SNIPPET_FIELDS = 2  # how many candidate fields are read to find the best stretch
 
 
 def _fields():
@@ -33,15 +34,18 @@ def snippet(fiche: core.Fiche, matched: dict[str, int] | set[str]) -> tuple[str,
     texts = field_texts(fiche)
     masks = matched if isinstance(matched, dict) else {t: ~0 for t in matched}
     terms = set(masks)
-    best = None
+    options = []
     for spec in fields:
         if spec.key in ("code", "title"):
             continue
         bit = 1 << field_index[spec.key]
         present = {t for t, m in masks.items() if m & bit}
+        if present and texts[spec.key]:
+            options.append((len(present), spec.weight, spec, present))
+    options.sort(key=lambda o: (o[0], o[1]), reverse=True)
+    best = None
+    for _, _, spec, present in options[:SNIPPET_FIELDS]:  # the fields with most matched terms
         text = texts[spec.key]
-        if not present or not text:
-            continue
         window = _best_window(text, present)
         if window is None:
             continue
@@ -61,7 +65,7 @@ def snippet(fiche: core.Fiche, matched: dict[str, int] | set[str]) -> tuple[str,
 
 def _best_window(text: str, terms: set[str]) -> tuple[int, int, int] | None:
     """(distinct matched terms, matches, start offset) of the densest stretch of text."""
-    spans = [(t, s) for t, s, _ in term_spans(text) if t in terms]
+    spans = [(t, s) for t, s, _ in term_spans(text, terms) if t in terms]
     if not spans:
         return None
     best = None
@@ -91,7 +95,7 @@ def _render(text: str, anchor: int, terms: set[str]) -> SafeString:
     piece = text[start:end]
     out = []
     position = 0
-    for term, s, e in term_spans(piece):
+    for term, s, e in term_spans(piece, terms):
         if term in terms and s >= position:
             out.append(escape(piece[position:s]))
             out.append(f"<mark>{escape(piece[s:e])}</mark>")
