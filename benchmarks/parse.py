@@ -1,19 +1,24 @@
 """Parse time and peak memory of the dossier readers.
 
-    .venv/bin/python benchmarks/parse.py [--repeat 20]
-
 Text reader: the shared dossier once, and repeated N times (chapters renumbered so every
 fiche code stays unique), to show that time and memory grow linearly. Target: under
 100 ms per 100 KB of text. Time is the best of three untraced parses; memory is the peak
 traced by ``tracemalloc`` during a separate parse.
-Other readers can add their figures by appending a function that returns rows to
-``BENCHMARKS``.
+
+Layout readers: the sample dossier's Word and PDF fixtures (built as the test suite builds
+them, the PDF rendered by LibreOffice), once and with the sample's fiches repeated under new
+codes; prints the reading time per PDF page (target: under 50 ms) and per Word fiche.
+
+    .venv/bin/python benchmarks/parse.py [--repeat 20] [--copies 6] [--no-documents]
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import re
+import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -21,8 +26,9 @@ from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests"))
 
+from akkoord.dossier.model import Dossier  # noqa: E402
 from akkoord.dossier.readers.text import parse_text  # noqa: E402
 
 _HEADING = re.compile(r"^(\s*Onderwerp\s*:?\s*)(\d{1,2})(\s?[A-Z](?![\w’']))")
@@ -76,20 +82,66 @@ def text_benchmarks(repeat: int = 20) -> list[dict]:
     return rows
 
 
-# Functions that return benchmark rows; other readers append theirs.
-BENCHMARKS: list[Callable[..., list[dict]]] = [text_benchmarks]
+def long_dossier(copies: int) -> Dossier:
+    """The sample's fiches ``copies`` times, each copy in chapters of its own."""
+    from akkoord.dossier.sample import load_sample_gold
+
+    sample = load_sample_gold()
+    fiches = []
+    for n in range(copies):
+        for fiche in sample.fiches:
+            clone = copy.deepcopy(fiche)
+            clone.code = f"{int(fiche.code[:-1]) + 3 * n}{fiche.code[-1]}"
+            clone.related = []
+            fiches.append(clone)
+    return Dossier(municipality=sample.municipality, title=sample.title, fiches=fiches)
+
+
+def timed(repeat: int, func) -> tuple[float, float]:
+    """Best and median seconds of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - started)
+    return min(times), statistics.median(times)
+
+
+def document_benchmarks(copies: int, repeat: int = 5) -> None:
+    import fixtures_build
+    import pypdfium2 as pdfium
+
+    from akkoord.dossier.readers.docx import read_docx
+    from akkoord.dossier.readers.pdf import read_pdf
+    from akkoord.dossier.sample import load_sample_gold
+
+    if fixtures_build.soffice() is None:
+        print("LibreOffice (soffice) ontbreekt: geen PDF-meting", file=sys.stderr)
+        return
+    print(f"\n{'meting':36} {'fiches':>6} {'pag.':>8} {'PDF ms/pag':>10} {'DOCX ms/fiche':>13}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, dossier in (("voorbeelddossier", load_sample_gold()),
+                               (f"voorbeelddossier x{copies}", long_dossier(copies))):
+            docx_path, _raw, pdf_path = fixtures_build.build_fixtures(dossier, Path(tmp) / label.replace(" ", "-"))
+            pages = len(pdfium.PdfDocument(str(pdf_path)))
+            pdf_best, _ = timed(repeat, lambda: read_pdf(pdf_path))
+            docx_best, _ = timed(repeat, lambda: read_docx(docx_path))
+            print(f"{label:36} {len(dossier.fiches):6d} {pages:8d} {pdf_best / pages * 1000:10.1f} "
+                  f"{docx_best / len(dossier.fiches) * 1000:13.1f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=20, help="copies of the shared dossier")
+    parser.add_argument("--copies", type=int, default=6, help="copies of the sample for the layout readers")
+    parser.add_argument("--no-documents", action="store_true", help="skip the PDF and Word readers")
     args = parser.parse_args(argv)
     print(f"{'meting':36} {'KB':>8} {'fiches':>6} {'ms':>9} {'ms/100KB':>9} {'piek MB':>8}")
-    for bench in BENCHMARKS:
-        rows = bench(args.repeat) if bench is text_benchmarks else bench()
-        for row in rows:
-            print(f"{row['label']:36} {row['kb']:8.0f} {row['fiches']:6d} {row['seconds'] * 1000:9.1f} "
-                  f"{row['ms_per_100kb']:9.1f} {row['peak_mb']:8.1f}")
+    for row in text_benchmarks(args.repeat):
+        print(f"{row['label']:36} {row['kb']:8.0f} {row['fiches']:6d} {row['seconds'] * 1000:9.1f} "
+              f"{row['ms_per_100kb']:9.1f} {row['peak_mb']:8.1f}")
+    if not args.no_documents:
+        document_benchmarks(args.copies)
     return 0
 
 

@@ -4,17 +4,20 @@
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import ReadResult
-
-# Refuse text inputs larger than this outright: no real dossier comes near it.
-MAX_INPUT_BYTES = 40 * 1024 * 1024
+from akkoord.dossier.readers.files import read_bytes
 
 # Dutch names of the readers, for messages ("Gelezen met de tekstlezer").
 READER_LABELS = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
+
+
+# An exported dossier starts with an object, or a list of objects (a text never does).
+_JSON_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(\{\s*(\"|\}|$)|\[\s*(\{|\]|$))")
 
 
 def sniff(head: bytes, path: Path) -> str:
@@ -30,7 +33,7 @@ def sniff(head: bytes, path: Path) -> str:
         if "word/document.xml" in names:
             return "docx"
         raise DossierError(f"{path.name}: zip-bestand zonder Word-document; geen dossier.")
-    if head.lstrip(b"\xef\xbb\xbf\t\r\n ")[:1] in (b"{", b"["):
+    if _JSON_START.match(head):
         return "json"  # an exported dossier (see readers/json_reader.py)
     return "text"
 
@@ -41,22 +44,10 @@ def read_path(path: str | Path) -> ReadResult:
     Raises DossierError for bad input.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise DossierError(f"{path}: bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise DossierError(f"{path}: is een map, geen bestand.") from None
-    except OSError as exc:
-        raise DossierError(f"{path}: kan niet gelezen worden ({exc.strerror}).") from None
-    if size == 0:
+    head = read_bytes(path, head=64)
+    if not head:
         raise DossierError(f"{path.name}: het bestand is leeg.")
-    kind = sniff(head, path)
-    if kind in ("text", "json") and size > MAX_INPUT_BYTES:
-        raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
-    result = _reader(kind)(path)
+    result = _reader(sniff(head, path))(path)
     from akkoord.dossier.dates import annotate_dossier
 
     annotate_dossier(result.dossier)

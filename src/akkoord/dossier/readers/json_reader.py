@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from akkoord.dossier.errors import DossierError
+from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
 from akkoord.dossier.model import Dossier, Fiche, ReadResult, ReaderWarning
 
-MAX_JSON_BYTES = 40 * 1024 * 1024
 
 _STRING_FIELDS = ("code", "title", "current_line", "adjustment_moment", "external_changes")
 _STRING_LIST_FIELDS = ("ambitions", "partners", "advice", "links", "footnotes", "related")
@@ -85,15 +85,7 @@ def parse_json_dossier(text: str, name: str = "invoer") -> ReadResult:
 
 def read_json(path: str | Path) -> ReadResult:
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DossierError(f"{path}: bestand bestaat niet.") from None
-    except OSError as exc:
-        raise DossierError(f"{path}: kan niet gelezen worden ({exc.strerror}).") from None
+    raw = read_bytes(path, MAX_TEXT_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

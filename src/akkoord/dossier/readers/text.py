@@ -39,7 +39,7 @@ from akkoord.dossier.fields import (
     text_value,
 )
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
-from akkoord.dossier.readers import MAX_INPUT_BYTES
+from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
@@ -133,18 +133,7 @@ def _check_readable(text: str, name: str) -> None:
 def read_text_file(path: str | Path) -> ReadResult:
     """Read a dossier from a text file (see the module docstring)."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise DossierError(f"{path.name}: te groot voor een dossier ({size // (1024 * 1024)} MB).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DossierError(f"{path}: bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise DossierError(f"{path}: is een map, geen bestand.") from None
-    except OSError as exc:
-        raise DossierError(f"{path}: kan niet gelezen worden ({exc.strerror}).") from None
-    return parse_text(decode_bytes(data, path.name), name=path.name)
+    return parse_text(decode_bytes(read_bytes(path, MAX_TEXT_BYTES), path.name), name=path.name)
 
 
 # --- splitting into fiches --------------------------------------------------------------
