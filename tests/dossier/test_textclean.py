@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 from akkoord.dossier.textclean import (
+    clean_inline,
     find_urls,
     footnote_markers,
+    is_url_like,
     is_url_line,
     join_lines,
+    join_two,
     join_wrapped_urls,
     normalise_text,
     split_bullet,
+    split_urls,
     strip_enumerator,
     strip_footnote_markers,
     text_block,
@@ -69,3 +73,28 @@ def test_text_block_paragraphs_and_bullets():
 
 def test_normalise_text_line_ends_bom_and_soft_hyphens():
     assert normalise_text("\ufeffa\r\nb\rc\u00ad\nd") == "a\nb\ncd"
+
+
+def test_dash_before_a_capital_is_a_bullet_check_marks_too():
+    assert split_bullet("-Scholen") == (True, "Scholen")
+    assert split_bullet("✓ Bibliotheek") == (True, "Bibliotheek")
+    assert split_bullet("→ Wijkteams") == (True, "Wijkteams")
+    assert split_bullet("-verder") == (False, "-verder")
+
+
+def test_split_urls_keeps_the_sentence_and_its_punctuation():
+    text = "Zie www.example.org/plan! en (https://example.org/a_(b)) voor meer."
+    assert split_urls(text) == ("Zie ! en ( ) voor meer.", ["www.example.org/plan", "https://example.org/a_(b)"])
+    assert find_urls("'https://example.org/x'") == ["https://example.org/x"]
+    assert is_url_like("file://server/map/x.pdf")
+    assert not is_url_like("Zie https://example.org")
+
+
+def test_clean_inline_folds_line_breaks_and_odd_spaces():
+    assert clean_inline("Woning\u00adbouw\n en\u00a0zorg ") == "Woningbouw en zorg"
+
+
+def test_dash_and_slash_at_a_line_end_join_without_space():
+    assert join_two("looptijd 2024–", "2028") == "looptijd 2024–2028"
+    assert join_two("en/", "of") == "en/of"
+    assert join_two("Noord-", "(zie kaart)") == "Noord- (zie kaart)"

@@ -9,50 +9,52 @@ continues it (a merged cell, a row split over a page break), the header row
 ``Beleidsterrein / (Subsidie)kans / Risico`` opens the policy table. ``finish`` turns the
 collected cells into the dossier model, following the reading conventions of
 ``dossier-format.md``: text without labels, paragraphs separated by a blank line, bullets
-removed, URLs moved to ``links``, one entry per source / partner / advice point.
+removed, URLs moved to ``links``, one entry per source / partner / advice point. The
+field-level logic is the one the text reader uses too: ``textclean`` (bullets, URLs, joined
+lines), ``fields`` (ambition marks, sources, partners), ``readers.template`` (headings,
+labels) and ``related`` (cross-references).
 
 Pure: no I/O, no Django.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from akkoord.dossier.fields import (
+    parse_ambition_cells,
+    sources_from_items,
+    split_partners,
+)
 from akkoord.dossier.model import (
-    AMBITION_KEYS,
     Dossier,
     Fiche,
     PolicyArea,
     ReaderWarning,
-    Source,
 )
 from akkoord.dossier.readers.template import (
-    AMBITION_PHRASES,
+    ADJUSTMENT_TAIL_PATTERN,
+    REFERENCE_LINE_PATTERN,
     is_boilerplate_footnote,
     match_label,
     match_table_header,
     normalise_label,
+    parse_heading,
 )
+from akkoord.dossier.related import (
+    fiche_text,
+    find_references,
+    resolve_related,
+    split_reference_list,
+)
+from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, split_urls
 
-# A URL in running text (the visible form of a link).
-URL_PATTERN = re.compile(r"(?:https?://|file:/{2,3}|www\.)[^\s<>\"]+", re.IGNORECASE)
-_URL_TRAILING = ".,;:!?)]}'\""
-# Bullet glyphs at the start of an item (Symbol / Wingdings private-use glyphs included).
-BULLET_GLYPHS = "•·▪◦‣●○■□➢➤►→-–—*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8"
-_BULLET_START = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?:\s+|(?=[A-Z(]))")
-_HEADING = re.compile(r"^\s*Onderwerp\s*:?\s+(\d{1,2})\s?([A-Za-z])(?![A-Za-z])[\s.:–-]*(.*)$", re.DOTALL)
-_ENDDATE = re.compile(r"[\s,;–-]*\(?\s*Einddatum\s*:?\s*", re.IGNORECASE)
-_LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?een\s+logisch\s+moment\.?\s*$", re.IGNORECASE)
-# Marks of a chosen ambition in the Opgave grid.
-_MARKS = {"x", "✓", "✔", "☒", "☑", "■", "v"}
-_UNMARKED = {"☐", "□", "o"}
-# Words that start a clause, not a name: a comma before them does not separate partners.
-_CLAUSE_WORDS = {"met", "die", "dat", "waaronder", "zoals", "onder", "voor", "van", "als", "in", "op",
-                 "bij", "om", "wat", "waar", "welke", "maar", "ook", "en", "of", "te", "tot", "door"}
+_LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?" + ADJUSTMENT_TAIL_PATTERN + r"\s*$", re.IGNORECASE)
 # Loose paragraphs that introduce a block of links rather than content.
 _LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
+# A loose paragraph that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
+_RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
 
 
 @dataclass
@@ -72,48 +74,6 @@ class Cell:
     @property
     def text(self) -> str:
         return " ".join(p.text for p in self.paras if p.text).strip()
-
-
-def clean_inline(text: str) -> str:
-    """Fold white space (non-breaking spaces included) into single spaces."""
-    text = unicodedata.normalize("NFC", text.replace("\u00ad", "")).replace("\u00a0", " ")
-    return " ".join(text.split())
-
-
-def strip_bullet(text: str) -> tuple[str, bool]:
-    match = _BULLET_START.match(text)
-    if match and not re.match(r"^\s*[-–—]\d", text):
-        return text[match.end():].strip(), True
-    return text.strip(), False
-
-
-def split_urls(text: str) -> tuple[str, list[str]]:
-    """``text`` without its URLs, and the URLs in order."""
-    urls: list[str] = []
-
-    def take(match: re.Match) -> str:
-        url = match.group(0)
-        while url and url[-1] in _URL_TRAILING:
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
-                break
-            url = url[:-1]
-        urls.append(url)
-        return " " + match.group(0)[len(url):]
-
-    rest = URL_PATTERN.sub(take, text)
-    return clean_inline(rest), urls
-
-
-def is_url_like(token: str) -> bool:
-    return bool(URL_PATTERN.match(token))
-
-
-def parse_heading(text: str) -> tuple[str, str] | None:
-    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading, or None."""
-    match = _HEADING.match(clean_inline(text))
-    if not match:
-        return None
-    return f"{match.group(1)}{match.group(2).upper()}", clean_inline(match.group(3))
 
 
 @dataclass
@@ -207,8 +167,8 @@ class FicheAssembler:
             self.preamble.append(text)
             return
         related = _RELATED_LINE.match(text)
-        if related:
-            self.current.related_names.extend(_split_names(related.group(1)))
+        if related and related.group(1).strip():
+            self.current.related_names.extend(split_reference_list(related.group(1)))
             return
         norm = normalise_label(text)
         field = match_label(text) if len(norm.split()) <= 40 else None
@@ -358,13 +318,11 @@ class FicheAssembler:
         fiches = [self._build(d) for d in self.drafts]
         dossier = Dossier(municipality=municipality or self._municipality(), fiches=fiches,
                           title=title or (self.preamble[0] if self.preamble else ""))
-        titles = {f.code: normalise_label(f.title) for f in fiches}
+        references: dict[str, list[str]] = {}
         for draft, fiche in zip(self.drafts, fiches):
-            for name in draft.related_names:
-                code = _name_code(name, titles, fiche.code)
-                if code and code not in fiche.related:
-                    fiche.related.append(code)
-        resolve_related(dossier)
+            references.setdefault(fiche.code, []).extend(
+                draft.related_names + find_references(fiche_text(fiche), fiche.title))
+        resolve_related(dossier, references)
         return dossier
 
     def _municipality(self) -> str:
@@ -379,7 +337,7 @@ class FicheAssembler:
     def _build(self, draft: _Draft) -> Fiche:
         fiche = Fiche(code=draft.code, title=draft.title)
         links: list[str] = []
-        fiche.ambitions = parse_ambitions(draft.ambition_cells)
+        fiche.ambitions = parse_ambition_cells(draft.ambition_cells).ambitions
         for name in ("current_line", "adjustment_moment", "external_changes"):
             text, urls = paragraphs_to_text(draft.buffers.get(name, []))
             if name == "adjustment_moment":
@@ -389,7 +347,7 @@ class FicheAssembler:
             links.extend(urls)
         items, urls = paragraphs_to_items(draft.buffers.get("sources", []))
         links.extend(urls)
-        fiche.sources = parse_sources(items)
+        fiche.sources, _ = sources_from_items(items)
         items, urls = paragraphs_to_items(draft.buffers.get("partners", []))
         links.extend(urls)
         fiche.partners = split_partners(items)
@@ -419,28 +377,15 @@ def merge_paragraphs(paras: list[Para]) -> list[Para]:
     """Join continued paragraphs; strip bullet glyphs (marking the paragraph as a bullet)."""
     out: list[Para] = []
     for para in paras:
-        text, glyph = strip_bullet(clean_inline(para.text))
+        glyph, text = split_bullet(clean_inline(para.text))
         bullet = para.bullet or glyph
         if not text:
             continue
         if para.joins_previous and out and not bullet:
-            out[-1] = Para(join_lines(out[-1].text, text), out[-1].bullet)
+            out[-1] = Para(join_two(out[-1].text, text), out[-1].bullet)
         else:
             out.append(Para(text, bullet))
     return out
-
-
-def join_lines(first: str, second: str) -> str:
-    """Join two lines of one paragraph: a space, or nothing after a hyphen that splits a word."""
-    if not first:
-        return second
-    if not second:
-        return first
-    if first[-1] in "-–/" and len(first) > 1 and first[-2].isalnum() and second[:1].isalnum():
-        next_word = second.split()[0].lower()
-        if next_word not in ("en", "of", "tot", "t/m"):
-            return first + second
-    return f"{first} {second}"
 
 
 def paragraphs_to_text(paras: list[Para], separator: str = "\n\n") -> tuple[str, list[str]]:
@@ -463,180 +408,3 @@ def paragraphs_to_items(paras: list[Para]) -> tuple[list[str], list[str]]:
         if rest and not re.fullmatch(r"[\W_]*", rest):
             items.append(rest)
     return items, urls
-
-
-def parse_sources(items: list[str]) -> list[Source]:
-    sources: list[Source] = []
-    for item in items:
-        parts = _ENDDATE.split(item, maxsplit=1)
-        title = parts[0].strip(" ;,:–-")
-        end = parts[1].strip(" ;,)") if len(parts) > 1 else ""
-        if not title and sources and len(parts) > 1:
-            sources[-1].end_date = end  # "Einddatum: …" on a line of its own
-            continue
-        if title:
-            sources.append(Source(title, end))
-    return sources
-
-
-def _split_outside_parentheses(text: str, separators: str) -> list[str]:
-    parts, depth, current = [], 0, []
-    for char in text:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        if char in separators and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [p.strip() for p in parts]
-
-
-# A name followed by its own enumeration ("gemeenten op onderwerpen zoals A, B"): one entry.
-_ENUMERATION = re.compile(r"\b(?:zoals|o\.a\.|onder andere|waaronder|bijvoorbeeld|bijv\.)\s", re.IGNORECASE)
-_GROUP_HEADING = re.compile(r"^([A-Z][\w’'/ -]{0,30}):\s+(?=\S)")
-
-
-def split_partners(items: list[str]) -> list[str]:
-    """One entry per organisation: split lists on ``;``, ``,`` and ``en``; drop group headings."""
-    out: list[str] = []
-    for item in items:
-        item = item.strip()
-        if re.fullmatch(r"[A-Z][\w’'/ -]{0,30}:", item):
-            continue  # a group heading on a line of its own
-        heading = _GROUP_HEADING.match(item)
-        if heading and "," in item[heading.end():] + ";":
-            item = item[heading.end():]
-        for chunk in _split_outside_parentheses(item, ";"):
-            parts = _split_outside_parentheses(chunk, ",")
-            if len(parts) > 1 and (any(_starts_clause(p) for p in parts[1:]) or _ENUMERATION.search(chunk)):
-                parts = [chunk]
-            if len(parts) > 1:
-                parts = [q for p in parts for q in _split_en(p)]
-            for part in parts:
-                part = part.strip(" .;,")
-                part = re.sub(r"^(?:en|of)\s+", "", part)
-                if part:
-                    out.append(part)
-    return out
-
-
-def _starts_clause(part: str) -> bool:
-    words = part.split()
-    return bool(words) and words[0] in _CLAUSE_WORDS
-
-
-def _split_en(part: str) -> list[str]:
-    pieces = re.split(r"(?<![-–])\s+en\s+", part)
-    if len(pieces) > 1 and all(len(p.split()) <= 5 for p in pieces):
-        return pieces
-    return [part]
-
-
-def _ambition_of(text: str) -> str | None:
-    """The ambition named first in ``text`` (a mark applies to the name right after it)."""
-    norm = normalise_label(text)
-    if not norm:
-        return None
-    padded = f" {norm} "
-    best: tuple[int, int, str] | None = None
-    for key in ("randvoorwaarden", "groen-duurzaam", "aantrekkelijk", "inclusief", "open"):
-        for phrase in AMBITION_PHRASES[key]:
-            position = padded.find(f" {phrase} ")
-            if position >= 0 and (best is None or (position, -len(phrase)) < best[:2]):
-                best = (position, -len(phrase), key)
-    return best[2] if best else None
-
-
-def parse_ambitions(cells: list[str]) -> list[str]:
-    """The ambition keys marked in the Opgave cells (a mark cell or mark before the name)."""
-    chosen: set[str] = set()
-    pending_mark = False
-    for cell in cells:
-        tokens = clean_inline(cell).split()
-        if not tokens:
-            continue
-        i = 0
-        while i < len(tokens):
-            token = tokens[i].lower().strip(":")
-            if token in _MARKS and (token != "v" or len(tokens) == 1):
-                pending_mark = True
-                i += 1
-                continue
-            if token in _UNMARKED:
-                pending_mark = False
-                i += 1
-                continue
-            # The name runs to the next mark.
-            j = i
-            while j < len(tokens) and tokens[j].lower() not in _MARKS | _UNMARKED:
-                j += 1
-            key = _ambition_of(" ".join(tokens[i:j]))
-            if key and pending_mark:
-                chosen.add(key)
-            pending_mark = False
-            i = j
-    return [k for k in AMBITION_KEYS if k in chosen]
-
-
-# -- related fiches ---------------------------------------------------------------------
-
-# A line that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
-_RELATED_LINE = re.compile(r"^\s*(?:koppelingen?|samenhang|relaties?|verwante)\s+(?:met\s+)?(?:de\s+)?"
-                           r"(?:andere\s+)?(?:dossiers|fiches|onderwerpen)\s*:\s*(.+)$", re.IGNORECASE)
-_CODE_ONLY = re.compile(r"^\s*(\d{1,2})\s?([A-Z])\s*$")
-
-
-def _split_names(text: str) -> list[str]:
-    return [n.strip(" .") for n in re.split(r"[,;]", text) if n.strip(" .")]
-
-
-def _name_code(name: str, titles: dict[str, str], own: str) -> str | None:
-    """The code a related-fiche name stands for: a code as such, or a title it starts."""
-    match = _CODE_ONLY.match(name)
-    if match:
-        code = match.group(1) + match.group(2)
-        return code if code != own else None
-    return _title_code(name, titles, own)
-
-_EXPLICIT_CODE = re.compile(r"\b(?:fiche|dossier|onderwerp)s?\s+(\d{1,2}\s?[A-Z])\b")
-_NAMED_REFERENCE = re.compile(
-    r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?|koppeling\s+met\s+(?:het\s+|de\s+)?)(?:fiche|dossier)s?\s+"
-    r"([^;:().,]{3,60})|(?:koppelingen|samenhang|relatie)\s+met\s+(?:de\s+)?(?:dossiers|fiches)\s*:\s*([^\n]+)",
-    re.IGNORECASE)
-
-
-def resolve_related(dossier: Dossier) -> None:
-    """Fill ``related`` with the codes of fiches a fiche explicitly refers to."""
-    titles = {f.code: normalise_label(f.title) for f in dossier.fiches}
-    for fiche in dossier.fiches:
-        texts = [fiche.current_line, fiche.adjustment_moment, fiche.external_changes, *fiche.advice,
-                 *fiche.footnotes, *(f"{p.area} {p.opportunity} {p.risk}" for p in fiche.policy_areas)]
-        found: list[str] = list(fiche.related)
-        for text in texts:
-            for match in _EXPLICIT_CODE.finditer(text):
-                code = match.group(1).replace(" ", "")
-                if code != fiche.code and code not in found:
-                    found.append(code)
-            for match in _NAMED_REFERENCE.finditer(text):
-                names = match.group(1) or match.group(2) or ""
-                for name in re.split(r",|\ben\b", names):
-                    code = _title_code(name, titles, fiche.code)
-                    if code and code not in found:
-                        found.append(code)
-        fiche.related = found
-
-
-def _title_code(name: str, titles: dict[str, str], own: str) -> str | None:
-    norm = normalise_label(name)
-    if len(norm) < 4:
-        return None
-    for code, title in titles.items():
-        if code == own or not title:
-            continue
-        if title.startswith(norm) or f" {norm} " in f" {title} ":
-            return code
-    return None

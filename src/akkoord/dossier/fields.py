@@ -97,7 +97,12 @@ def _strip_item(text: str) -> str:
 
 # --- ambitions ------------------------------------------------------------------------
 
-_MARK = r"(?<!\S)(?P<mark>[xX✓✔☒☑■●])\s+"
+_MARK_GLYPHS = "xX✓✔☒☑■●"
+_MARK = r"(?<!\S)(?P<mark>[" + _MARK_GLYPHS + r"]):?\s+"
+# A cell of the Opgave grid that holds nothing but a mark (``v`` only counts there) or a box
+# left empty.
+_MARK_CELL = re.compile(r"[" + _MARK_GLYPHS + r"vV]:?")
+_EMPTY_BOX = re.compile(r"[☐□oO]")
 _AMBITION_WORDS = {key: phrases for key, phrases in AMBITION_PHRASES.items()}
 _AMBITION_RE = re.compile(
     r"(?:" + _MARK + r")?(?P<name>aantrekkelijk|open|groen\s+en\s+duurzaam|groen(?:\s*[-/&]\s*|\s+)duurzaam"
@@ -140,6 +145,19 @@ def parse_ambitions(text: str) -> AmbitionResult:
     leftover = re.sub(r"(?<!\S)[xX✓✔☒☑■●](?!\S)", " ", leftover)
     order = {key: i for i, key in enumerate(AMBITION_PHRASES)}
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))
+
+
+def parse_ambition_cells(cells: list[str]) -> AmbitionResult:
+    """The ambitions marked in the cells of an Opgave grid (a layout reader's table row):
+    a mark in a cell of its own applies to the name in the next cell."""
+    parts = []
+    for cell in cells:
+        cell = normalise_whitespace(cell)
+        if _MARK_CELL.fullmatch(cell):
+            parts.append("X")
+        elif cell and not _EMPTY_BOX.fullmatch(cell):
+            parts.append(cell)
+    return parse_ambitions(" ".join(parts))
 
 
 # --- sources --------------------------------------------------------------------------
@@ -201,13 +219,15 @@ def _is_date_value(text: str) -> bool:
 def parse_sources(lines: list[str]) -> tuple[list[Source], list[str], list[str]]:
     """Sources listed under *Dat is terug te lezen in*: (sources, links, unplaced texts)."""
     cleaned, links = _clean_source_lines(lines)
-    entries: list[list] = []  # [title, end_date or None]
+    items: list[str] = []  # one per source, its end date (if any) after "Einddatum:"
     pending: list[_Line] = []
-    unplaced: list[str] = []
+
+    def add(title: str, date: str | None = None) -> None:
+        items.append(title if date is None else f"{title} Einddatum: {date}")
 
     def flush_pending() -> None:
         for item in _split_items(pending):
-            entries.append([item, None])
+            add(item)
         pending.clear()
 
     i = 0
@@ -235,13 +255,11 @@ def parse_sources(lines: list[str]) -> tuple[list[Source], list[str], list[str]]
                     else:
                         groups[-1].append(p)
                 for group in groups[:-1]:
-                    entries.append([join_lines([g.text for g in group]), None])
-                entries.append([join_lines([g.text for g in groups[-1]]), date])
+                    add(join_lines([g.text for g in group]))
+                add(join_lines([g.text for g in groups[-1]]), date)
                 pending.clear()
-            elif entries and entries[-1][1] in (None, ""):
-                entries[-1][1] = date
-            elif date:
-                unplaced.append(f"Einddatum {date}")
+            else:
+                add("", date)  # the date of the previous source, if that has none yet
             i = j
             continue
         if match:
@@ -267,23 +285,44 @@ def parse_sources(lines: list[str]) -> tuple[list[Source], list[str], list[str]]
                 flush_pending()
                 title_lines = [t.text for t in tail]
             title = join_lines(title_lines + [prefix])
-            if title:
-                entries.append([title, value])
-            elif entries and entries[-1][1] in (None, ""):
-                entries[-1][1] = value
-            elif value:
-                unplaced.append(f"Einddatum {value}")
+            add(title, value)
             i += 1
             continue
         pending.append(line)
         i += 1
     flush_pending()
-    sources = []
-    for title, date in entries:
-        title = _strip_item(title)
-        if title:
-            sources.append(Source(title=title, end_date=normalise_whitespace(date or "")))
+    sources, unplaced = sources_from_items(items)
     return sources, links, unplaced
+
+
+_END_DATE_SPLIT = re.compile(r"[\s,;–-]*\(?\s*" + END_DATE_PATTERN + r"\s*", re.IGNORECASE)
+
+
+def sources_from_items(items: list[str]) -> tuple[list[Source], list[str]]:
+    """Sources from list items, one per source: ``Titel Einddatum: 2027`` (also
+    ``Titel (einddatum 2027)``) or a bare title; an item ``Einddatum: …`` of its own gives
+    the date of the source before it. Returns (sources, end dates that had no source)."""
+    sources: list[Source] = []
+    unplaced: list[str] = []
+    for item in items:
+        parts = _END_DATE_SPLIT.split(item, maxsplit=1)
+        title = normalise_whitespace(parts[0]).strip(" ,;:–-").strip()
+        date = _end_date_value(parts[1]) if len(parts) > 1 else ""
+        if title:
+            sources.append(Source(title=title, end_date=date))
+        elif len(parts) > 1:
+            if sources and not sources[-1].end_date:
+                sources[-1].end_date = date
+            elif date:
+                unplaced.append(f"Einddatum {date}")
+    return sources, unplaced
+
+
+def _end_date_value(text: str) -> str:
+    value = normalise_whitespace(text).strip(" ,;")
+    if value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip(" ,;")
+    return value
 
 
 # --- partners -------------------------------------------------------------------------
@@ -318,8 +357,15 @@ _PARTNER_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+|\s+waaronder\s+|\s
 _EN = re.compile(r"\s+(?:en|&)\s+")
 
 
-def _split_en(item: str) -> list[str]:
-    """Split ``A en B`` when both sides name an organisation or group."""
+def _proper_name(text: str) -> bool:
+    """Every word outside parentheses capitalised (``Team Jeugd``, ``Linde (beheerder …)``)."""
+    words = [w for w in re.sub(r"\([^)]*\)?", " ", text).split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _split_en(item: str, in_list: bool = True) -> list[str]:
+    """Split ``A en B`` when both sides name an organisation or group. Outside a list, two
+    proper names joined by ``en`` are one name (``Team Jeugd en Gezin Lindeveen``)."""
     parts = _top_level_split(item, _EN)
     if len(parts) == 1:
         return parts
@@ -331,6 +377,9 @@ def _split_en(item: str) -> list[str]:
             out[-1] = f"{left} en {right}"
             continue
         right_first = right_words[0]
+        if not in_list and _proper_name(left) and _proper_name(right):
+            out[-1] = f"{left} en {right}"
+            continue
         if (right_first[:1].isupper() or len(left_words) <= 2
                 or (len(left_words) <= 3 and len(right_words) <= 2)
                 or right_first.lower() in ("de", "het") and len(left_words) <= 3):
@@ -359,9 +408,15 @@ def parse_partners(lines: list[str]) -> list[str]:
         bullet, text = split_bullet(text)
         if text:
             cleaned.append(_Line(text, bullet))
-    logical = _split_items(cleaned)
+    return split_partners(_split_items(cleaned))
+
+
+def split_partners(items: list[str]) -> list[str]:
+    """One entry per organisation from list items (a table cell's paragraphs, or wrapped lines
+    already joined): split on ``,``, ``;``, dashes and ``en`` between names, group headings
+    (``Schulden:``) and list noise (``enz.``) left out, examples after ``zoals`` kept."""
     out: list[str] = []
-    for line in logical:
+    for line in items:
         line = _drop_heading(line)
         if not line:
             continue
@@ -375,7 +430,7 @@ def parse_partners(lines: list[str]) -> list[str]:
             pieces[-1] = pieces[-1] + protected
         for piece in pieces:
             piece = _LIST_NOISE.sub("", piece.strip())
-            for part in _split_en(piece):
+            for part in _split_en(piece, in_list=len(pieces) > 1):
                 part = _LEADING_JOINER.sub("", part.strip())
                 part = _strip_item(part).rstrip(".").strip()
                 if not part or part in FUNCTION_WORDS:

@@ -12,13 +12,20 @@ import unicodedata
 
 # Glyphs that start a bullet item. Private-use glyphs (Symbol/Wingdings bullets that
 # PDF extraction leaves behind, U+F0B7, U+F0A7, …) are recognised by their category.
-BULLET_GLYPHS = "•◦▪▫■□●○‣⁃∙·➢➤►▶✓✔-–—*"
+# Check marks start a bullet in running text, but a layout reader keeps them: in the
+# Opgave grid they mark a chosen ambition (``BULLET_GLYPHS`` leaves them out).
+BULLET_GLYPHS = "•◦▪▫■□●○‣⁃∙·➢➤►▶→*-–—"
+_CHECK_MARKS = "✓✔"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-_BULLET_START = re.compile(r"^\s*(?:[\ue000-\uf8ff•◦▪▫■□●○‣⁃∙·➢➤►▶✓✔*]|[-–—](?=\s))\s*")
+# A dash is a bullet before a space or a capital (``-Scholen``), not before a digit (``-5``).
+_BULLET_START = re.compile(r"^\s*(?:[\ue000-\uf8ff" + re.escape(BULLET_GLYPHS[:-3] + _CHECK_MARKS)
+                           + r"]|[-–—](?=\s|[A-Z(]))\s*")
 # An enumerator at the start of an item: "1.", "2)", "a.", "b)".
 _ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+(?=\S)")
 
-URL_PATTERN = re.compile(r"(?:https?://|file:///|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+URL_PATTERN = re.compile(r"(?:https?://|file:/{2,3}|www\.)[^\s<>\"“”‘’]+", re.IGNORECASE)
+# Punctuation that ends the sentence around a URL rather than the URL itself.
+_URL_TRAILING = ".,;:!?)]}'\""
 # Characters that may end a URL line when the URL continues on the next line.
 _URL_CONTINUES = re.compile(r"[-/?&=_.%#:~+]$")
 _URLISH_TOKEN = re.compile(r"^[\w\-./?&=%#:~+;,@!$'()*\[\]]+$")
@@ -30,6 +37,13 @@ _CONJUNCTIONS = {"en", "of", "tot", "t/m", "en/of"}
 def normalise_whitespace(text: str) -> str:
     """Fold runs of (thin, non-breaking) spaces into one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_inline(text: str) -> str:
+    """One line of a cell or paragraph: NFC, soft hyphens gone, all white space (line breaks
+    and non-breaking spaces included) folded into single spaces."""
+    text = unicodedata.normalize("NFC", text.replace("\u00ad", "")).replace("\u00a0", " ")
+    return " ".join(text.split())
 
 
 def normalise_text(text: str) -> str:
@@ -66,9 +80,27 @@ def find_urls(text: str) -> list[str]:
 
 
 def _trim_url(url: str) -> str:
-    while url and url[-1] in ".,;:)]" and not (url[-1] == ")" and url.count("(") >= url.count(")")):
+    while url and url[-1] in _URL_TRAILING and not (url[-1] == ")" and url.count("(") >= url.count(")")):
         url = url[:-1]
     return url
+
+
+def split_urls(text: str) -> tuple[str, list[str]]:
+    """``text`` without its URLs (punctuation after a URL kept, white space folded) and the
+    URLs in order."""
+    urls: list[str] = []
+
+    def take(match: re.Match) -> str:
+        url = _trim_url(match.group(0))
+        urls.append(url)
+        return " " + match.group(0)[len(url):]
+
+    return clean_inline(URL_PATTERN.sub(take, text)), urls
+
+
+def is_url_like(token: str) -> bool:
+    """Does ``token`` start with a URL (``https://``, ``www.``, ``file://``)?"""
+    return bool(URL_PATTERN.match(token))
 
 
 def remove_urls(text: str) -> str:
@@ -161,15 +193,17 @@ def strip_footnote_markers(text: str, numbers: set[int]) -> str:
 
 
 def join_two(left: str, right: str) -> str:
-    """Join a wrapped line to the next: hyphenated breaks lose the space, others get one."""
+    """Join a wrapped line to the next: a break after a hyphen, dash or slash inside a word
+    (``Diekman-`` ``Oost``, ``2024–`` ``2028``) loses the space, others get one; a hyphen
+    before a conjunction (``speel-`` ``en sportbeleid``) keeps it."""
     left, right = left.rstrip(), right.lstrip()
     if not left:
         return right
     if not right:
         return left
-    if left.endswith("-") and len(left) > 1 and left[-2].isalnum():
+    if left[-1] in "-–/" and len(left) > 1 and left[-2].isalnum() and right[:1].isalnum():
         first = right.split(" ", 1)[0].lower()
-        if first in _CONJUNCTIONS:
+        if left[-1] != "/" and first in _CONJUNCTIONS:
             return f"{left} {right}"
         return left + right
     return f"{left} {right}"

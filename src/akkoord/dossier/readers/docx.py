@@ -18,8 +18,9 @@ from pathlib import Path
 from lxml import etree
 
 from akkoord.dossier.errors import DossierError, ReaderTimeout
-from akkoord.dossier.fiche_assembly import Cell, FicheAssembler, Para, is_url_like
+from akkoord.dossier.fiche_assembly import Cell, FicheAssembler, Para
 from akkoord.dossier.model import ReadResult
+from akkoord.dossier.textclean import is_url_like
 
 # Refuse a document whose XML unpacks to more than this (a zip bomb, not a dossier).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

@@ -32,21 +32,15 @@ from itertools import pairwise
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError, ReaderTimeout
-from akkoord.dossier.fiche_assembly import (
-    BULLET_GLYPHS,
-    Cell,
-    FicheAssembler,
-    Para,
-    is_url_like,
-    join_lines,
-    parse_heading,
-)
+from akkoord.dossier.fiche_assembly import Cell, FicheAssembler, Para
 from akkoord.dossier.model import ReadResult
 from akkoord.dossier.readers.template import (
     match_label,
     match_table_header,
     normalise_label,
+    parse_heading,
 )
+from akkoord.dossier.textclean import BULLET_GLYPHS, is_url_like, join_two
 
 TIME_LIMIT_SECONDS = 60.0
 MAX_PAGES = 2000
@@ -485,7 +479,7 @@ def _join_line(first: str, second: str, previous: Line, right_edge: float | None
     if (is_url_like(last_token) or _url_tail(first)) and near_edge and _URL_PIECE.match(next_token) \
             and re.search(r"[/?=&#%_.\-\d]", next_token) and not re.fullmatch(r"[A-Za-z]+[.,:;]?", next_token):
         return first + second
-    return join_lines(first, second)
+    return join_two(first, second)
 
 
 def _url_tail(text: str) -> bool:
@@ -701,7 +695,7 @@ class _PdfReader:
                 notes.append((first, " ".join(w.text for w in line.words[1:])))
             elif notes:
                 number, text = notes[-1]
-                notes[-1] = (number, join_lines(text, line.text))
+                notes[-1] = (number, join_two(text, line.text))
         return lines[:cut], notes
 
     def _paragraph_items(self, lines: list[Line]) -> list[_Item]:

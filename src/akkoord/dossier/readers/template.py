@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from akkoord.dossier.textclean import clean_inline
+
 # Field → key phrases (normalised). A label matches a field when it contains one of them.
 LABEL_PHRASES: dict[str, tuple[str, ...]] = {
     "title": ("onderwerp",),
@@ -139,11 +141,28 @@ ADJUSTMENT_TAIL_PATTERN = r"\b[Ee]en\s+logisch\s+moment\b\s*[.;:,]?"
 END_DATE_PATTERN = r"\b[Ee]ind\s?d?atum\b\s*:?"
 
 # The heading that starts a fiche: ``Onderwerp 1A Titel``, ``Onderwerp 1 A Titel``.
-HEADING_PATTERN = r"^\s*Onderwerp\s*[:.]?\s*(\d{1,2})\s?([A-Z])(?![\w’'])\s*[:.\-–]?\s*(.*)$"
+# The letter may be written in lower case (``Onderwerp 1a``); the code is upper case.
+HEADING_PATTERN = r"^\s*Onderwerp\s*[:.]?\s*(\d{1,2})\s?([A-Za-z])(?![\w’'])[\s:.\-–]*(.*)$"
+_HEADING = re.compile(HEADING_PATTERN)
+
+
+def parse_heading(text: str) -> tuple[str, str] | None:
+    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading (white space folded), or None."""
+    if "nderwerp" not in text:
+        return None  # the common case, cheaply
+    match = _HEADING.match(clean_inline(text))
+    if not match:
+        return None
+    return f"{match.group(1)}{match.group(2).upper()}", match.group(3).strip()
+
+
 # The code alone at the start of the line after a lone ``Onderwerp``.
 CODE_LINE_PATTERN = r"^\s*(\d{1,2})\s?([A-Z])(?![\w’'])\s*[:.\-–]?\s*(.*)$"
 
 # Phrases by which a fiche names other fiches.
 REFERENCE_LIST_PATTERN = (r"(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(?:de\s+|het\s+)?"
                           r"(?:dossiers?|fiches?|onderwerpen)\s*:\s*([^\n]+(?:\n(?!\s*\n)[^\n]+)*)")
+# A line (paragraph) that opens a list of related fiches: ``Koppelingen met dossiers: A, B``.
+REFERENCE_LINE_PATTERN = (r"^\s*(?:koppelingen?|samenhang|relaties?|verband|verwante)\s+(?:met\s+)?(?:de\s+|het\s+)?"
+                          r"(?:andere\s+)?(?:dossiers?|fiches?|onderwerpen)\s*:\s*(.*)$")
 REFERENCE_PATTERN = r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"

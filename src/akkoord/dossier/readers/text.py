@@ -29,7 +29,6 @@ from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.fields import (
-    FUNCTION_WORDS,
     continues,
     parse_advice,
     parse_ambitions,
@@ -43,14 +42,14 @@ from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
-    HEADING_PATTERN,
     LABEL_PATTERNS,
-    REFERENCE_LIST_PATTERN,
-    REFERENCE_PATTERN,
+    REFERENCE_LINE_PATTERN,
     TABLE_HEADER_PATTERN,
     is_boilerplate_footnote,
     match_label,
+    parse_heading,
 )
+from akkoord.dossier.related import find_references, resolve_related
 from akkoord.dossier.textclean import (
     find_urls,
     footnote_markers,
@@ -65,7 +64,6 @@ from akkoord.dossier.textclean import (
     unique,
 )
 
-_HEADING = re.compile(HEADING_PATTERN)
 _CODE_LINE = re.compile(CODE_LINE_PATTERN)
 _LONE_HEADING = re.compile(r"^\s*Onderwerp\s*:?\s*$")
 _PAGE_HEADER = re.compile(r"^\s*Onderwerp\s*:?\s+(?!\d)(\S.*)$")
@@ -74,14 +72,10 @@ _TABLE_HEADER = re.compile(TABLE_HEADER_PATTERN)
 _ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
-_REFERENCE_LIST = re.compile(REFERENCE_LIST_PATTERN, re.IGNORECASE)
-_REFERENCE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
-_TITLE_RELATION = re.compile(r"\b(?:directe\s+)?relatie\s+met\s*:?\s*(.+)$", re.IGNORECASE | re.DOTALL)
 # "(Ook benoemd bij …)": the passage that follows is also described in another fiche.
 _ALSO_DESCRIBED = re.compile(r"\book\s+(?:benoemd|genoemd|beschreven|opgenomen|behandeld)\s+(?:bij|in|onder)\b"
                             r"[^)\n]*\)?\s*:?", re.IGNORECASE)
-_REFERENCE_LINE = re.compile(r"^\s*(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(?:de\s+|het\s+)?"
-                             r"(?:dossiers?|fiches?|onderwerpen)\s*:", re.IGNORECASE)
+_REFERENCE_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE)
 
 # Fields whose value may be found just before its label when the label's own segment is empty.
 _MOVABLE = ("current_line", "sources", "adjustment_moment", "external_changes", "partners", "advice")
@@ -130,6 +124,15 @@ def _check_readable(text: str, name: str) -> None:
         raise DossierError(f"{name}: geen leesbare tekst.")
 
 
+def _cover_title(lines: list[str]) -> str:
+    """The dossier's title from its cover page: the lines up to the one naming the dossier
+    (``Formatiedossier 2026``), at most two; the subtitles after it are not part of it."""
+    for count, line in enumerate(lines[:2], 1):
+        if "dossier" in line.lower():
+            return " — ".join(lines[:count])
+    return lines[0]
+
+
 def read_text_file(path: str | Path) -> ReadResult:
     """Read a dossier from a text file (see the module docstring)."""
     path = Path(path)
@@ -166,10 +169,10 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
     n = len(lines)
     while i < n:
         text = lines[i][1]
-        m = _HEADING.match(text)
+        heading = parse_heading(text)
         code_line = None
-        if m:
-            code, rest, j = m.group(1) + m.group(2), m.group(3).strip(), i + 1
+        if heading:
+            (code, rest), j = heading, i + 1
         elif _LONE_HEADING.match(text):
             j = i + 1
             while j < n and not lines[j][1].strip():
@@ -193,7 +196,7 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
         extra = 0
         while (j < n and lines[j][1].strip() and extra < 3 and not _is_label_line(lines[j][1])
                and _mostly_letters(lines[j][1])
-               and not _REFERENCE_LINE.match(lines[j][1]) and not _HEADING.match(lines[j][1])
+               and not _REFERENCE_LINE.match(lines[j][1]) and not parse_heading(lines[j][1])
                and not find_urls(lines[j][1])):
             title.append(lines[j][1].strip())
             j += 1
@@ -461,30 +464,6 @@ def _recover_missing_advice(segments: dict) -> None:
             return
 
 
-def _references(block: _Block, body_text: str) -> list[str]:
-    refs: list[str] = []
-    rel = _TITLE_RELATION.search(block.title)
-    if rel:
-        refs.extend(_split_reference_list(rel.group(1)))
-    flat = re.sub(r"\s+", " ", body_text)
-    for m in _REFERENCE_LIST.finditer(body_text):
-        refs.extend(_split_reference_list(m.group(1)))
-    for m in _REFERENCE.finditer(flat):
-        refs.append(m.group(1))
-    return [r for r in (normalise_whitespace(r) for r in refs) if r]
-
-
-def _split_reference_list(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text)
-    parts = re.split(r"\s*(?:[,;]|\b\d{1,2}\s*[.)])\s*|\s+en\s+(?=[A-Z])", text)
-    return [p.strip(" .:") for p in parts if p and p.strip(" .:")]
-
-
-def _fiche_key_title(title: str) -> str:
-    rel = _TITLE_RELATION.search(title)
-    return title[:rel.start()] if rel else title
-
-
 def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[str]) -> _Parsed:
     code = block.code
     body, footnotes, numbers = _take_floating(block, warnings)
@@ -547,7 +526,7 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("tekst in de tabel met beleidsterreinen kon niet worden geplaatst",
                                       code, line, "unplaced-text", text))
     body_text = "\n".join(t for _, t in block.body)
-    references = _references(block, body_text)
+    references = find_references(body_text, block.title)
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
@@ -578,92 +557,6 @@ class _Damaged(Exception):
 
 
 # --- cross-references -------------------------------------------------------------------
-
-_STEM_SUFFIXES = ("en", "s", "e")
-
-
-def _content_words(text: str, stop: set[str]) -> set[str]:
-    out = set()
-    for word in re.findall(r"[^\W\d_][\w\-’']*", text.lower()):
-        word = word.strip("-’'")
-        if len(word) < 3 or word in FUNCTION_WORDS or word in stop:
-            continue
-        for suffix in _STEM_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
-    return out
-
-
-def _title_segments(title: str) -> list[str]:
-    """The whole title (without a trailing ``relatie met …``) first, then its parts."""
-    key = _fiche_key_title(title)
-    parts = [p for p in re.split(r"\s*(?:[:,()&]|\s[-–]\s)\s*", key) if p.strip()]
-    return [key] + parts
-
-
-_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
-
-
-def abbreviations(text: str) -> dict[str, str]:
-    """``Regionale Energiestrategie (RES)`` → ``{"RES": "Regionale Energiestrategie"}``: the
-    shortest run of words before the parenthesis that starts with the abbreviation's letter."""
-    out: dict[str, str] = {}
-    for m in _ABBREVIATION.finditer(text):
-        abbr = m.group(1)
-        if abbr in out or sum(ch.isupper() for ch in abbr) < 2 and len(abbr) > 2:
-            continue
-        words = text[max(0, m.start() - 120):m.start()].split()[-7:]
-        for k in range(1, len(words) + 1):
-            first = words[-k]
-            if first[:1].lower() == abbr[0].lower() and first.lower() not in FUNCTION_WORDS:
-                if k >= 2 or len(abbr) <= 2:
-                    out[abbr] = " ".join(words[-k:])
-                break
-    return out
-
-
-def _expand(reference: str, abbr: dict[str, str]) -> str:
-    return re.sub(r"\b[A-Z][A-Za-z]{1,6}\b", lambda m: abbr.get(m.group(0), m.group(0)), reference)
-
-
-def _title_index(fiches: list[Fiche], stop: set[str]) -> list[tuple[str, int, set[str]]]:
-    """(code, part number, content words) of every title and title part (0 = whole title)."""
-    index = []
-    for f in fiches:
-        for number, seg in enumerate(_title_segments(f.title)):
-            words = _content_words(seg, stop)
-            if words:
-                index.append((f.code, number, words))
-    return index
-
-
-def _resolve(reference: str, index: list[tuple[str, int, set[str]]], own: str, stop: set[str]) -> str | None:
-    """The code of the fiche whose title (or a part of it) the reference names.
-
-    A reference matches a title part when all its words occur in that part, or all words
-    of the part occur in the reference (``Energiearmoede en …`` names ``… : Energiearmoede``).
-    A reference that covers only part of a title part must name the whole title or its first
-    part (``Vredestein`` for ``Apollo Vredestein``), not a piece of a composite title.
-    """
-    ref = _content_words(reference, stop)
-    if not ref:
-        return None
-    best, best_score = None, 0.0
-    for code, number, words in index:
-        if code == own:
-            continue
-        common = ref & words
-        if not common:
-            continue
-        if not (words <= ref or (ref <= words and number <= 1)):
-            continue
-        score = len(common) / max(len(ref), len(words))
-        if score > best_score:
-            best, best_score = code, score
-    return best if best_score >= 0.5 else None
-
 
 def _link_shared_passages(parsed: list[_Parsed]) -> None:
     """A fiche that says a passage is *also described* elsewhere refers to the fiche that
@@ -710,7 +603,7 @@ def _page_footers(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not stripped or len(stripped) > 120 or _END_DATE_WORD.search(stripped):
             continue
-        if _HEADING.match(stripped) or _FOOTNOTE_LINE.match(stripped) and not _FOOTER_WORDS.search(stripped):
+        if parse_heading(stripped) or _FOOTNOTE_LINE.match(stripped) and not _FOOTER_WORDS.search(stripped):
             continue
         if _FOOTER_WORDS.search(stripped) and len(stripped.split()) <= 12:
             out.add(idx)
@@ -745,8 +638,7 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
     title_lines = [t.strip() for _, t in before if t.strip()]
     dossier_title = ""
     if title_lines and len(title_lines) <= 8:
-        # a cover page: the dossier's title
-        dossier_title = " — ".join(title_lines)
+        dossier_title = _cover_title(title_lines)
     else:
         for no, t in before:
             if t.strip():
@@ -781,17 +673,7 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
     cover = re.search(r"\bgemeente\s+([A-Z][\w\-’']+)", dossier_title, re.IGNORECASE)
     if not municipality and cover:
         municipality = cover.group(1)
-    stop = {municipality.lower()} if municipality else set()
-    fiches = [p.fiche for p in parsed]
-    abbr = abbreviations(text)
-    index = _title_index(fiches, stop)
-    for p in parsed:
-        related = []
-        for ref in p.references:
-            code = _resolve(ref, index, p.fiche.code, stop) or _resolve(_expand(ref, abbr), index,
-                                                                        p.fiche.code, stop)
-            if code and code not in related:
-                related.append(code)
-        p.fiche.related = related
+    dossier = Dossier(municipality=municipality, fiches=[p.fiche for p in parsed], title=dossier_title)
+    resolve_related(dossier, {p.fiche.code: p.references for p in parsed}, text)
     _link_shared_passages(parsed)
-    return ReadResult(Dossier(municipality=municipality, fiches=fiches, title=dossier_title), "text", warnings)
+    return ReadResult(dossier, "text", warnings)
