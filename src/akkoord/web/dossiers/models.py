@@ -115,6 +115,27 @@ class Fiche(models.Model):
         return f"{url}?{urlencode({'versie': self.version.number})}"
 
 
+class DerivedData(models.Model):
+    """What the pages derive from a version's fiches (glossary, partner index, timeline items,
+    quality findings), computed once and kept here: a version's fiches never change.
+
+    ``fingerprint`` names the code that made ``data`` (see ``derived.py``); rows made by other
+    code are recomputed when read. Findings depend on the day (expired end dates) and are
+    recomputed once a day.
+    """
+
+    version = models.OneToOneField(DossierVersion, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="derived", verbose_name="versie")
+    fingerprint = models.CharField(max_length=64)
+    data = models.JSONField(default=dict)
+    findings_day = models.DateField(null=True, blank=True)
+    findings = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "afgeleide gegevens"
+        verbose_name_plural = "afgeleide gegevens"
+
+
 class AuditEvent(models.Model):
     class Action(models.TextChoices):
         INGEST = "ingest", "ingelezen"

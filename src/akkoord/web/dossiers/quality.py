@@ -29,8 +29,14 @@ def check(dossier: Dossier) -> Findings:
         from akkoord.dossier.checks import check_dossier
     except ImportError:
         return Findings(False, [], {}, 0)
-    findings = sorted(check_dossier(dossier),
-                      key=lambda f: SEVERITY_ORDER.get(str(getattr(f, "severity", "")).lower(), 3))
+    return group(check_dossier(dossier))
+
+
+def group(findings: list[Any] | None) -> Findings:
+    """The checker's findings (None: no checker) ordered by severity and grouped per fiche."""
+    if findings is None:
+        return Findings(False, [], {}, 0)
+    findings = sorted(findings, key=lambda f: SEVERITY_ORDER.get(str(getattr(f, "severity", "")).lower(), 3))
     by_fiche: dict[str, list[Any]] = defaultdict(list)
     general = []
     for finding in findings:

@@ -70,6 +70,18 @@ def notify_search(version: DossierVersion) -> None:
         log.warning("zoekindex van %s niet bijgewerkt: %s", version, exc)
 
 
+def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -> None:
+    """Compute the version's derived page data now (derived.py); a failure only postpones it
+    to the first page that needs it."""
+    from akkoord.web.dossiers import derived
+
+    try:
+        with transaction.atomic():
+            derived.store(version, dossier)
+    except Exception as exc:  # the pages compute it again when they need it
+        log.warning("afgeleide gegevens van %s niet opgeslagen: %s", version, exc)
+
+
 def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: str | None = None,
                  municipality: str | None = None, title: str | None = None, actor: str = "") -> DossierVersion:
     """Store a read dossier as a new concept version (of an existing dossier when the slug matches)."""
@@ -111,6 +123,7 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                f"({len(core.fiches)} fiches, {len(warnings)} waarschuwingen)",
                version, actor=actor, reader=result.reader, fiches=len(core.fiches), warnings=len(warnings),
                source_name=source_name)
+    store_derived(version)  # from the stored fiches, exactly as the pages would
     notify_search(version)
     return version
 

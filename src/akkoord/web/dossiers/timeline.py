@@ -134,16 +134,57 @@ def fiche_items(fiche: Fiche, find_dates: Callable[[str], list[Interval]] | None
     return dated, undated
 
 
-def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str] | None = None) -> Timeline:
-    """The timeline of a dossier, optionally only the fiches of one ambition or some kinds."""
+@dataclass
+class FicheItems:
+    """The timeline items of one fiche (what ``fiche_items`` returns), kept per version."""
+
+    code: str
+    ambitions: list[str]
+    dated: list[TimelineItem]
+    undated: list[TimelineItem]
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "ambitions": list(self.ambitions),
+                "dated": [_item_dict(i) for i in self.dated], "undated": [_item_dict(i) for i in self.undated]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FicheItems":
+        return cls(data["code"], list(data["ambitions"]), [_item(i) for i in data["dated"]],
+                   [_item(i) for i in data["undated"]])
+
+
+def _item_dict(item: TimelineItem) -> dict:
+    return {"kind": item.kind, "fiche_code": item.fiche_code, "fiche_title": item.fiche_title,
+            "ambitions": list(item.ambitions), "subject": item.subject, "when": item.when,
+            "start": item.start.isoformat() if item.start else None,
+            "end": item.end.isoformat() if item.end else None}
+
+
+def _item(data: dict) -> TimelineItem:
+    return TimelineItem(data["kind"], data["fiche_code"], data["fiche_title"], list(data["ambitions"]),
+                        data["subject"], data["when"], _parse(data["start"]) if data["start"] else None,
+                        _parse(data["end"]) if data["end"] else None)
+
+
+def collect_items(dossier: Dossier) -> tuple[list[FicheItems], bool]:
+    """Every fiche's items, and whether dates in free text could be read at all."""
     find_dates = _date_finder()
-    timeline = Timeline(dates_available=find_dates is not None)
-    by_year: dict[int, list[TimelineItem]] = {year: [] for year in range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)}
+    out = []
     for fiche in dossier.fiches:
+        dated, undated = fiche_items(fiche, find_dates)
+        out.append(FicheItems(fiche.code, list(fiche.ambitions), dated, undated))
+    return out, find_dates is not None
+
+
+def timeline_from_items(items: list[FicheItems], dates_available: bool, ambition: str | None = None,
+                        kinds: set[str] | None = None) -> Timeline:
+    """The timeline made of collected items, optionally only one ambition's fiches or some kinds."""
+    timeline = Timeline(dates_available=dates_available)
+    by_year: dict[int, list[TimelineItem]] = {year: [] for year in range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)}
+    for fiche in items:
         if ambition and ambition not in fiche.ambitions:
             continue
-        dated, undated = fiche_items(fiche, find_dates)
-        for item in dated:
+        for item in fiche.dated:
             if kinds and item.kind not in kinds:
                 continue
             moment = item.sort_date
@@ -155,9 +196,15 @@ def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str
                 timeline.after.append(item)
             else:
                 by_year[moment.year].append(item)
-        timeline.undated.extend(i for i in undated if not kinds or i.kind in kinds)
+        timeline.undated.extend(i for i in fiche.undated if not kinds or i.kind in kinds)
     key = lambda item: (item.sort_date or date.max, item.fiche_code)  # noqa: E731
     timeline.years = [(year, sorted(items, key=key)) for year, items in by_year.items()]
     timeline.before.sort(key=key)
     timeline.after.sort(key=key)
     return timeline
+
+
+def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str] | None = None) -> Timeline:
+    """The timeline of a dossier, optionally only the fiches of one ambition or some kinds."""
+    items, dates_available = collect_items(dossier)
+    return timeline_from_items(items, dates_available, ambition, kinds)

@@ -10,20 +10,20 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.glossary import extract_glossary
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
-from akkoord.dossier.partners import partner_index, partner_key
+from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
-from akkoord.web.dossiers import access, services
+from akkoord.web.dossiers import access, derived, services
 from akkoord.web.dossiers.forms import StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
-from akkoord.web.dossiers.quality import check
-from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, build_timeline
+from akkoord.web.dossiers.quality import group
+from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, timeline_from_items
 
 Status = DossierVersion.Status
 
@@ -46,6 +46,13 @@ class DossierContext:
 
     @cached_property
     def fiches(self) -> list[Fiche]:
+        """The fiches without their (large) ``data``: enough for lists and titles."""
+        if "full_fiches" in self.__dict__:
+            return self.full_fiches
+        return list(self.version.fiches.defer("data").order_by("position"))
+
+    @cached_property
+    def full_fiches(self) -> list[Fiche]:
         return list(self.version.fiches.order_by("position"))
 
     @cached_property
@@ -53,15 +60,24 @@ class DossierContext:
         from akkoord.dossier.model import Dossier as CoreDossier
 
         return CoreDossier(municipality=self.dossier.municipality, title=self.dossier.title,
-                           fiches=[f.to_model() for f in self.fiches])
+                           fiches=[f.to_model() for f in self.full_fiches])
 
     @cached_property
+    def derived(self) -> derived.Derived:
+        """Glossary, partner index and timeline items, computed once per version (derived.py)."""
+        return derived.load(self.version, lambda: self.core)
+
+    @property
     def glossary(self):
-        return extract_glossary(self.core)
+        return self.derived.glossary
+
+    @property
+    def partners(self):
+        return self.derived.partners
 
     @cached_property
-    def partners(self):
-        return partner_index(self.core, {e.abbreviation: e.expansion for e in self.glossary})
+    def findings(self):
+        return group(derived.findings(self.version, lambda: self.core))
 
     @cached_property
     def default(self) -> DossierVersion | None:
@@ -130,13 +146,17 @@ def dossier_page(view):
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    versions = list(access.visible_versions(request.user).order_by("dossier__municipality", "dossier__slug", "-number"))
+    versions = list(access.visible_versions(request.user).defer("warnings", "diff")
+                    .order_by("dossier__municipality", "dossier__slug", "-number"))
     rows: "OrderedDict[int, dict]" = OrderedDict()
     for version in versions:
         row = rows.setdefault(version.dossier_id, {"dossier": version.dossier, "versions": []})
         row["versions"].append(version)
+    counted = [row["versions"][-1].pk for row in rows.values()]
+    counts = dict(Fiche.objects.filter(version_id__in=counted).values_list("version_id")
+                  .annotate(n=Count("id")).values_list("version_id", "n"))
     for row in rows.values():
-        row["fiche_count"] = row["versions"][-1].fiches.count()
+        row["fiche_count"] = counts.get(row["versions"][-1].pk, 0)
     return render(request, "dossiers/home.html", {
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
@@ -174,20 +194,21 @@ def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 
 @dossier_page
 def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
-    record = next((f for f in ctx.fiches if f.code == code), None)
+    fiches = ctx.full_fiches
+    record = next((f for f in fiches if f.code == code), None)
     if record is None:
         raise Http404("Deze fiche bestaat niet in deze versie.")
     model = record.to_model()
     by_code = {}
-    for other in ctx.fiches:
+    for other in fiches:
         by_code.setdefault(other.code, other)
     outgoing = [by_code[c] for c in model.related if c in by_code and c != code]
     missing_related = [c for c in model.related if c not in by_code]
-    incoming = [f for f in ctx.fiches if f.code != code and code in (f.data.get("related") or [])
+    incoming = [f for f in fiches if f.code != code and code in (f.data.get("related") or [])
                 and f.code not in model.related]
-    position = ctx.fiches.index(record)
-    previous_fiche = ctx.fiches[position - 1] if position > 0 else None
-    next_fiche = ctx.fiches[position + 1] if position + 1 < len(ctx.fiches) else None
+    position = fiches.index(record)
+    previous_fiche = fiches[position - 1] if position > 0 else None
+    next_fiche = fiches[position + 1] if position + 1 < len(fiches) else None
 
     partner_entries = {}
     for entry in ctx.partners:
@@ -197,7 +218,8 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
 
     change = next((c for c in (ctx.version.diff or {}).get("changed", []) if c["code"] == code), None)
     added_in_version = code in (ctx.version.diff or {}).get("added", [])
-    findings = check(ctx.core)
+    # Quality findings are shown to compilers only.
+    findings = ctx.findings if access.can_ingest(request.user) else None
     warnings = [w for w in ctx.version.warnings if w.get("fiche") == code] if access.can_ingest(request.user) else []
     glossary = [e for e in ctx.glossary if code in e.fiches]
     return render(request, "dossiers/fiche.html", ctx.context(
@@ -205,7 +227,7 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         outgoing=outgoing, incoming=incoming, missing_related=missing_related,
         previous_fiche=previous_fiche, next_fiche=next_fiche,
         partners=partners, change=change, added_in_version=added_in_version,
-        findings=findings, fiche_findings=findings.for_fiche(code), warnings=warnings,
+        findings=findings, fiche_findings=findings.for_fiche(code) if findings else [], warnings=warnings,
         glossary=glossary, section="fiche",
     ))
 
@@ -216,7 +238,7 @@ def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     if ambition not in AMBITION_KEYS:
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    data = build_timeline(ctx.core, ambition or None, kinds or None)
+    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None)
     return render(request, "dossiers/timeline.html", ctx.context(
         timeline=data, ambition=ambition, ambition_label=AMBITION_LABELS.get(ambition, ""),
         ambition_choices=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS],
@@ -267,7 +289,7 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     if not access.can_view_version(request.user, version):
         return deny(request)
     ctx = DossierContext(request, dossier, version, True)
-    findings = check(ctx.core)
+    findings = ctx.findings
     warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
     for warning in version.warnings:
         warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
@@ -278,13 +300,13 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
                               (Status.CONCEPT, "Terugzetten naar concept")):
             if status != version.status:
                 status_actions.append((status, label))
-    fiche_titles = {f.code: f.title for f in ctx.fiches}
+    fiche_titles = {f.code: f.title for f in ctx.full_fiches}
     return render(request, "dossiers/review.html", ctx.context(
         vq=f"?versie={version.number}", vq_amp=f"&versie={version.number}",
         findings=findings, warnings_by_fiche=list(warnings_by_fiche.items()),
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
-        diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.fiches,
+        diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
         section="versions",
     ))
 

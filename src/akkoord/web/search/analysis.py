@@ -40,10 +40,23 @@ _E_PLURALS = ("ines", "ades", "ides", "odes", "ures", "ages", "ies", "ones", "it
 _DOUBLE_END = re.compile(r"([bdfgklmnprst])\1$")
 
 
+class _StripCombining(dict):
+    """A str.translate table that drops combining characters, filled as characters are met."""
+
+    def __missing__(self, code: int):
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_STRIP_COMBINING = _StripCombining()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: ``Energiecoöperatie`` → ``energiecooperatie``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():  # nothing to decompose (the common case, and the fast one)
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_STRIP_COMBINING).lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -66,19 +79,20 @@ def stem(word: str) -> str:
     return _DOUBLE_END.sub(r"\1", term)
 
 
-def _words(folded: str) -> Iterator[tuple[str, int, int]]:
-    """Words of folded text with their offsets; hyphenated words also yield their parts."""
+def _words(folded: str, offset: int = 0) -> Iterator[tuple[str, int, int]]:
+    """Words of folded text with their offsets (plus ``offset``); hyphenated words also
+    yield their parts."""
     for match in _TOKEN.finditer(folded):
         token = match.group()
         if "-" in token:
-            start = match.start()
+            start = match.start() + offset
             for part in token.split("-"):
                 if part:
                     yield part, start, start + len(part)
                 start += len(part) + 1
-            yield token.replace("-", ""), match.start(), match.end()
+            yield token.replace("-", ""), match.start() + offset, match.end() + offset
         else:
-            yield token, match.start(), match.end()
+            yield token, match.start() + offset, match.end() + offset
 
 
 def keep(word: str, stop_words: frozenset[str] = STOP_WORDS) -> bool:
@@ -108,4 +122,14 @@ def term_spans(text: str, wanted: set[str] | None = None) -> list[tuple[str, int
     if wanted is None:
         return [(stem(w), s, e) for w, s, e in _words(folded) if keep(w)]
     prefixes = {t[:3] for t in wanted}
-    return [(stem(w) if w[:3] in prefixes else "", s, e) for w, s, e in _words(folded) if keep(w)]
+    # The loop of _words and keep, inlined: this runs over whole fields for every result shown.
+    out = []
+    append = out.append
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        if "-" in word:
+            out.extend((stem(w) if w[:3] in prefixes else "", s, e)
+                       for w, s, e in _words(word, match.start()) if keep(w))
+        elif len(word) >= 2 and word not in STOP_WORDS:
+            append((stem(word) if word[:3] in prefixes else "", match.start(), match.end()))
+    return out

@@ -53,13 +53,26 @@ def clear_index() -> None:
 
 
 def optimise() -> None:
-    """Refresh the planner's statistics after a large change."""
+    """Refresh the planner's statistics after a large change. On PostgreSQL the tables are
+    also vacuumed once the change is committed: until then the visibility map is empty and
+    every "index-only" scan of the postings reads the table as well."""
+    from django.db import transaction
+
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
             cursor.execute(f"ANALYZE {_table(Posting)}")
             cursor.execute(f"ANALYZE {_table(Document)}")
+            transaction.on_commit(_vacuum)
+
+
+def _vacuum() -> None:
+    if connection.in_atomic_block:  # VACUUM cannot run inside a transaction (tests)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {_table(Posting)}")
+        cursor.execute(f"VACUUM ANALYZE {_table(Document)}")
 
 
 @dataclass(frozen=True)
@@ -114,16 +127,27 @@ def document_frequencies(term_ids: Iterable[int]) -> dict[int, int]:
 
 def candidates(weights: dict[int, float], filters: Filters, limit: int) -> list[tuple[int, float]]:
     """The ``limit`` documents with the highest sum of ``weight * impact`` over the given
-    terms, among those that pass the filters: [(document_id, score)], best first."""
+    terms, among those that pass the filters: [(document_id, score)], best first.
+
+    The weights come in as a small table (``WITH w AS (VALUES …)``) joined to the postings,
+    instead of a CASE over every term evaluated for every posting (two to three times slower
+    on PostgreSQL); the explicit ``term_id IN (…)`` keeps the planner on the covering
+    (term, document, impact, fields) index whatever it estimates for the join. The document
+    table is joined only when a filter needs it.
+    """
     if not weights:
         return []
     ids = sorted(weights)
-    case = " ".join(f"WHEN {int(t)} THEN {float(weights[t])!r}" for t in ids)
+    values = ", ".join(f"({int(t)}, CAST({float(weights[t])!r} AS DOUBLE PRECISION))" for t in ids)
     where, params = filters.where("d")
     p, d = "p", "d"
+    join = ""
+    if where != "1 = 1":
+        join = f"JOIN {_table(Document)} {d} ON {d}.{_col('id')} = {p}.{_col('document_id')} "
     sql = (
-        f"SELECT {p}.{_col('document_id')}, SUM({p}.{_col('impact')} * CASE {p}.{_col('term_id')} {case} ELSE 0 END) AS score "
-        f"FROM {_table(Posting)} {p} JOIN {_table(Document)} {d} ON {d}.{_col('id')} = {p}.{_col('document_id')} "
+        f"WITH w (term_id, weight) AS (VALUES {values}) "
+        f"SELECT {p}.{_col('document_id')}, SUM({p}.{_col('impact')} * w.weight) AS score "
+        f"FROM {_table(Posting)} {p} JOIN w ON w.term_id = {p}.{_col('term_id')} {join}"
         f"WHERE {p}.{_col('term_id')} IN ({', '.join(map(str, ids))}) AND {where} "
         f"GROUP BY {p}.{_col('document_id')} ORDER BY score DESC, {p}.{_col('document_id')} LIMIT %s")
     with connection.cursor() as cursor:

@@ -41,6 +41,17 @@ class IndexSnapshot:
     chapters: list[str]
     years: list[str]
     version_ids: set[int] = field(default_factory=set)  # the indexed versions
+    # Document frequency per term id, filled as queries need them (valid for this generation).
+    document_frequencies: dict[int, int] = field(default_factory=dict)
+
+    def frequencies(self, term_ids) -> dict[int, int]:
+        """Document frequencies of the given terms (absent: in no document)."""
+        known = self.document_frequencies
+        missing = [t for t in term_ids if t not in known]
+        if missing:
+            found = backend.document_frequencies(missing)
+            known.update({t: found.get(t, 0) for t in missing})
+        return {t: known[t] for t in term_ids if known[t]}
 
 
 _lock = threading.Lock()
@@ -128,7 +139,7 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
 
     ids = snap.vocabulary.ids
     term_ids = {t: ids[t] for t in parsed.terms() if t in ids}
-    dfs = backend.document_frequencies(term_ids.values())
+    dfs = snap.frequencies(list(term_ids.values()))
     n = max(snap.document_count, 1)
     idfs = {t: idf(n, dfs.get(i, 0)) for t, i in term_ids.items() if dfs.get(i, 0) > 0}
     groups = [_weigh(g, idfs) for g in parsed.groups if any(t in idfs for t in g.terms())]

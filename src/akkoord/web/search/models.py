@@ -64,8 +64,9 @@ class Posting(models.Model):
     fields = models.PositiveIntegerField(default=0)  # bit mask over akkoord.web.search.indexing.FIELDS
 
     class Meta:
-        # Covering index: candidate scoring reads only this index.
-        indexes = [models.Index(fields=["term", "document", "impact"], name="search_posting_term_doc")]
+        # Covering index: candidate scoring (term, document, impact) and the rescoring of the
+        # candidates (plus fields) read only this index.
+        indexes = [models.Index(fields=["term", "document", "impact", "fields"], name="search_posting_covering")]
 
 
 class Abbreviation(models.Model):

@@ -1,0 +1,140 @@
+"""Per-version data the pages derive from the fiches, computed once and stored.
+
+The glossary, the partner index, the timeline items and the quality findings are pure
+functions of a version's fiches (which never change after ingest) and of the code that
+computes them. They are computed at ingest (``store``) and kept in ``DerivedData``; a page
+reads them back (``load``) instead of recomputing them per request. A row made by other
+code (a different ``FINGERPRINT``) or missing (versions stored before this existed) is
+computed when first read. Findings also depend on the day (an end date can expire), so they
+are recomputed when the stored ones are from another day.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from akkoord.dossier import model as core
+from akkoord.dossier.glossary import GlossaryEntry, extract_glossary
+from akkoord.dossier.partners import PartnerEntry, partner_index
+from akkoord.web.dossiers import timeline as tl
+
+FORMAT = 1
+# The modules whose behaviour the stored data depends on.
+_SOURCES = ("akkoord.dossier.model", "akkoord.dossier.glossary", "akkoord.dossier.partners",
+            "akkoord.dossier.checks", "akkoord.dossier.dates", "akkoord.web.dossiers.timeline",
+            "akkoord.web.dossiers.derived")
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for name in _SOURCES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = getattr(spec, "origin", None)
+        digest.update(name.encode())
+        if origin:
+            try:
+                with open(origin, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError:
+                digest.update(b"?")
+        else:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+FINGERPRINT = _fingerprint()
+
+
+@dataclass
+class Derived:
+    glossary: list[GlossaryEntry]
+    partners: list[PartnerEntry]
+    timeline: list[tl.FicheItems]
+    dates_available: bool
+
+
+# ------------------------------------------------------------------------- computing
+
+def compute(dossier: core.Dossier) -> dict:
+    """The derived data of a dossier, as JSON-compatible values."""
+    glossary = extract_glossary(dossier)
+    partners = partner_index(dossier, {e.abbreviation: e.expansion for e in glossary})
+    items, dates_available = tl.collect_items(dossier)
+    return {
+        "glossary": [asdict(e) for e in glossary],
+        "partners": [{"name": e.name, "variants": list(e.variants), "fiches": list(e.fiches),
+                      "mentions": [list(m) for m in e.mentions]} for e in partners],
+        "timeline": [f.to_dict() for f in items],
+        "dates_available": dates_available,
+    }
+
+
+def compute_findings(dossier: core.Dossier, today: date) -> list[dict] | None:
+    """The quality checker's findings as dicts; None while the checker does not exist."""
+    try:
+        from akkoord.dossier.checks import check_dossier
+    except ImportError:
+        return None
+    return [f.to_dict() for f in check_dossier(dossier, today)]
+
+
+def store(version, dossier: core.Dossier | None = None):
+    """Compute and keep the derived data of ``version`` (``dossier``: its fiches, if at hand)."""
+    from akkoord.web.dossiers.models import DerivedData
+
+    dossier = dossier if dossier is not None else version.to_dossier()
+    today = date.today()
+    findings = compute_findings(dossier, today)
+    row, _ = DerivedData.objects.update_or_create(version=version, defaults={
+        "fingerprint": FINGERPRINT, "data": compute(dossier),
+        "findings_day": today if findings is not None else None, "findings": findings or []})
+    return row
+
+
+def _row(version, dossier_factory):
+    from akkoord.web.dossiers.models import DerivedData
+
+    row = DerivedData.objects.filter(version_id=version.pk).first()
+    if row is None or row.fingerprint != FINGERPRINT:
+        row = store(version, dossier_factory())
+    return row
+
+
+# ------------------------------------------------------------------------- reading
+
+def load(version, dossier_factory=None) -> Derived:
+    """The derived data of ``version``, computed now if missing or made by other code.
+    ``dossier_factory``: returns the version's core dossier (when the caller has it)."""
+    row = _row(version, dossier_factory or version.to_dossier)
+    data = row.data
+    return Derived(
+        glossary=[GlossaryEntry(**e) for e in data["glossary"]],
+        partners=[PartnerEntry(e["name"], list(e["variants"]), list(e["fiches"]),
+                               [tuple(m) for m in e["mentions"]]) for e in data["partners"]],
+        timeline=[tl.FicheItems.from_dict(f) for f in data["timeline"]],
+        dates_available=bool(data["dates_available"]),
+    )
+
+
+def findings(version, dossier_factory=None) -> list | None:
+    """The quality findings of ``version`` (``Finding`` objects) as of today; None while the
+    checker does not exist."""
+    try:
+        from akkoord.dossier.checks import Finding
+    except ImportError:
+        return None
+    from akkoord.web.dossiers.models import DerivedData
+
+    factory = dossier_factory or version.to_dossier
+    row = _row(version, factory)
+    today = date.today()
+    if row.findings_day != today:
+        values = compute_findings(factory(), today) or []
+        DerivedData.objects.filter(pk=row.pk).update(findings=values, findings_day=today)
+        row.findings, row.findings_day = values, today
+    return [Finding(**f) for f in row.findings]
