@@ -8,11 +8,12 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case "${1:-}" in
 start)
-    if [ ! -f "$dir/data/PG_VERSION" ]; then
-        mkdir -p "$dir"
-        [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-        as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-    fi
+    # a fresh cluster every time: nothing left over from an earlier, interrupted run
+    "$0" stop
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+    as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
     as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" \
         -l "$dir/server.log" -w start >/dev/null
     echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.test")
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls there otherwise.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
 import pytest  # noqa: E402
-
-django.setup()
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "web"))
 from webdata import base_fiches, fiche_dict, make_user, write_dossier  # noqa: E402,F401
 
 CHROMIUM = "/usr/bin/chromium"
@@ -37,6 +30,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium ontbreekt (/usr/bin/chromium); scripts/system-packages.sh installeert het")
         pytest.skip("Chromium ontbreekt (/usr/bin/chromium)")
     from playwright.sync_api import sync_playwright
 

@@ -1,19 +1,10 @@
 """Django tests of the workbench: settings, users in each role, small dossier files."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.test")
-
-import django  # noqa: E402
-import pytest  # noqa: E402
-
-# pytest-django configures Django only when the settings are known at start-up; the shared
-# pytest configuration names none, so set up here, before test modules import models.
-django.setup()
-
-from webdata import base_fiches, make_user, write_dossier  # noqa: E402
+import pytest
+from webdata import base_fiches, make_user, write_dossier
 
 
 @pytest.fixture
