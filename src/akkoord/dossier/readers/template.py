@@ -17,17 +17,20 @@ LABEL_PHRASES: dict[str, tuple[str, ...]] = {
     "title": ("onderwerp",),
     "ambitions": ("opgave", "opgaven", "ambitie", "ambities"),
     "current_line": ("lijn die we hebben ingezet", "lijn die we ingezet hebben", "ingezette lijn",
-                     "huidige lijn", "huidig beleid"),
-    "sources": ("terug te lezen in", "terug te vinden in", "na te lezen in", "vastgelegd in"),
+                     "huidige lijn", "huidig beleid", "lijn hebben we ingezet"),
+    "sources": ("terug te lezen in", "terug te vinden in", "na te lezen in", "vastgelegd in",
+                "staat beschreven in", "is beschreven in"),
     "adjustment_moment": ("op deze lijn wil bijsturen", "wil bijsturen", "bij te sturen", "bijsturen is",
-                          "logisch moment"),
+                          "logisch moment", "wil bijstellen"),
     "external_changes": ("vanuit andere overheden", "andere overheden", "koers wijzigingen",
-                         "koerswijzigingen", "wijzigingen in beleid"),
-    "partners": ("natuurlijke partners", "partners op dit onderwerp", "onze partners"),
+                         "koerswijzigingen", "wijzigingen in beleid", "verwachte wijzigingen",
+                         "verwachte beleidswijzigingen"),
+    "partners": ("natuurlijke partners", "partners op dit onderwerp", "onze partners",
+                 "partners bij dit onderwerp", "samenwerkingspartners"),
     "advice": ("adviseren de onderhandelaars", "uitspraken te doen", "uitspraak te doen over",
-               "adviseren wij de onderhandelaars"),
+               "adviseren wij de onderhandelaars", "raden de onderhandelaars", "advies aan de onderhandelaars"),
     "policy_areas": ("beleidsterreinen zijn relevant", "relevante beleidsterreinen",
-                     "deze beleidsterreinen"),
+                     "deze beleidsterreinen", "raakvlakken met andere beleidsterreinen"),
 }
 
 # Column headers of the policy-area table.
@@ -51,6 +54,7 @@ BOILERPLATE_FOOTNOTES: tuple[str, ...] = ("zoals het rijk provincie europa en eu
 
 _NON_WORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d+")
+_WIJ = re.compile(r"\bwij\b")
 
 
 def normalise_label(text: str) -> str:
@@ -66,6 +70,7 @@ def match_label(text: str) -> str | None:
     norm = normalise_label(text)
     if not norm:
         return None
+    norm = _WIJ.sub("we", norm)  # ``wij`` and ``we`` are one word to a label
     for field, phrases in LABEL_PHRASES.items():
         for phrase in phrases:
             if field in ("title", "ambitions"):
@@ -99,11 +104,23 @@ def is_boilerplate_footnote(text: str) -> bool:
 
 _FN = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])?"
 
+_WE = r"w(?:e|ij)"
+# The rest of a label worded freely: up to a colon or the end of its line, and a wrapped
+# second line when it starts in lower case or the first ends in a preposition or article
+# (``Deze beleidsterreinen raken`` / ``aan dit onderwerp:``). A value on the label's last
+# line is kept when a colon or a footnote mark (``provincie1``) ends the label. Used by the
+# looser patterns, which all start at the start of a line (``(?m)``).
+_REST = (r"(?:[^\n:]{0,80}\b(?:van|vanuit|in|op|de|het|en|aan|met|over|bij|voor|te|om|uit|door|tot)[ \t]*\n[ \t]*"
+         r"|[^\n:]{0,80}?\n[ \t]*(?=[a-z(\[][^\n:.]{0,60}(?::|$)))?"
+         # the label ends at a colon, the end of its line, or a footnote mark glued to its last word
+         r"[^\n:]{0,100}?(?:(?<=[^\W\d])\d{1,2}(?=[ \t])|(?=[:\n]|$))[ \t]*:?")
+
+# Per field the template's own wording (as the municipalities write it): the first pattern
+# that matches anywhere in the fiche gives the label.
 LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
     "ambitions": (r"(?m)^[ \t]*(?:opgaven?|ambities?)\b[ \t]*:?",),
     "current_line": (
-        r"de\s+lijn\s+die\s+we\s+(?:hebben\s+ingezet|ingezet\s+hebben)(?:\s+is)?[ \t]*[.…:]*",
-        r"de\s+ingezette\s+lijn(?:\s+is)?[ \t]*[.…:]*",
+        r"de\s+lijn\s+die\s+" + _WE + r"\s+(?:hebben\s+ingezet|ingezet\s+hebben)(?:\s+is)?[ \t]*[.…:]*",
     ),
     "sources": (
         r"(?:dat|dit)\s+is\s+(?:terug\s+te\s+(?:lezen|vinden)|na\s+te\s+lezen)\s+in\s*:?",
@@ -116,7 +133,8 @@ LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
     "external_changes": (
         r"vanuit\s+andere\s+overheden" + _FN + r"\s*verwachten\s+we\s+(?:de\s+)?volgende\s+\(?koers\)?\s*"
         r"-?wijzigingen(?:\s+in\s+(?:het\s+)?beleid)?\s*:?",
-        r"vanuit\s+andere\s+overheden" + _FN + r"\s*verwachten\s+we[^\n]{0,40}\n?[^\n]{0,40}beleid\s*:?",
+        r"vanuit\s+andere\s+overheden" + _FN + r"\s*verwachten\s+" + _WE + r"[^\n]{0,40}\n?[^\n]{0,40}"
+        r"(?:beleid|wijzigingen)\s*:?",
     ),
     "partners": (
         r"onze\s+(?:natuurlijke\s+)?partners\s+(?:op|bij|voor|in)\s+dit\s+(?:onderwerp|thema)\s+zijn\s*:?",
@@ -130,9 +148,50 @@ LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The header row of the policy-area table, alone on its line.
-TABLE_HEADER_PATTERN = (r"(?im)^[ \t]*beleids(?:terrein|veld)(?:en)?\s+\(?\s*subsidie\s*\)?\s*-?\s*kans(?:en)?"
-                        r"\s+risico(?:['’]?s)?[ \t]*$")
+# Looser wordings of other municipalities, tried when no template wording is found; they
+# start at the start of a line, and the earliest match of any of them gives the label.
+LOOSE_LABEL_PATTERNS: dict[str, tuple[str, ...]] = {
+    "current_line": (
+        r"(?m)^[ \t]*(?:de\s+)?(?:ingezette|huidige)\s+(?:lijn|koers)(?:\s+is)?[ \t]*[.…:]*",
+        r"(?m)^[ \t]*deze\s+(?:lijn|koers)\s+hebben\s+" + _WE + r"\s+ingezet[ \t]*[.…:]*",
+    ),
+    "sources": (
+        r"(?m)^[ \t]*(?:dat|dit|deze\s+lijn)\s+(?:is|staat|wordt)\s+(?:terug\s+te\s+(?:lezen|vinden)|na\s+te\s+lezen"
+        r"|beschreven|vastgelegd|opgenomen|uitgewerkt)\s+(?=in\b)" + _REST,
+        r"(?m)^[ \t]*(?:terug\s+te\s+(?:lezen|vinden)|na\s+te\s+lezen)\s+(?=in\b)" + _REST,
+    ),
+    "adjustment_moment": (
+        # ``Als het college wil bijsturen, is``, ``Wil het nieuwe college deze lijn bijstellen, dan is``
+        r"(?m)^[ \t]*(?:als|wanneer|wil)\s+het\s+(?:nieuwe\s+)?college\b[^.:\n]{0,60}?(?:\n[^.:\n]{0,60}?)?"
+        r"\bbij\s*(?:wil\s+|te\s+)?(?:sturen|stellen)\b(?:\s+wil)?\s*,?\s*(?:dan\s+)?is\b",
+    ),
+    "external_changes": (
+        # ``Verwachte wijzigingen vanuit Rijk en provincie``, ``Koerswijzigingen vanuit andere overheden:``
+        r"(?m)^[ \t]*(?:verwachte\s+)?(?:\(?koers\)?\s*-?\s*|beleids)?wijzigingen\s+(?:in\s+(?:het\s+)?beleid\s+)?"
+        r"(?=vanuit\b)" + _REST,
+    ),
+    "partners": (
+        # ``Belangrijke partners op dit onderwerp zijn:``, ``Samenwerkingspartners:``
+        r"(?m)^[ \t]*(?:onze\s+|de\s+)?(?:[^\W\d]+\s+){0,2}?[^\W\d]*partners\b"
+        r"(?:\s+(?:op|bij|voor|in)\s+(?:dit|het)\s+(?:onderwerp|thema|dossier))?(?:\s+zijn\s*:?|[ \t]*:)",
+    ),
+    "advice": (
+        # other verbs, addressees or fillers: ``Wij raden de onderhandelaars aan uitspraken te doen over:``
+        r"(?m)^[ \t]*" + _WE + r"\s+(?:adviseren|raden|vragen|verzoeken)\b[^\n:]{0,60}(?:\n[^\n:]{0,60})??"
+        r"\buitspra(?:ak|ken)\s+te\s+doen\s+over\s*:?",
+        r"(?m)^[ \t]*advies\s+aan\s+de\s+(?:onderhandelaars|formerende\s+partijen|formateurs?|informateurs?)"
+        r"\s*:?(?:[^\n:]{0,40}\bover\s*:)?",
+    ),
+    "policy_areas": (
+        # ``Deze beleidsterreinen raken aan dit onderwerp:``, ``Raakvlakken met andere beleidsterreinen:``
+        r"(?m)^[ \t]*(?:deze|relevante|andere|betrokken|raakvlakken\s+met(?:\s+andere)?)\s+beleidsterreinen\b"
+        r"(?:[^\n:(]{0,60}\([^()]{0,300}\))?" + _REST,
+    ),
+}
+
+# The header row of the policy-area table, alone on its line (cells may be split by ``|`` or ``;``).
+TABLE_HEADER_PATTERN = (r"(?im)^[ \t|]*beleids(?:terrein|veld)(?:en)?[\s|;]+(?:\(?\s*subsidie\s*\)?\s*-?\s*)?"
+                        r"kans(?:en)?[\s|;]+risico(?:['’]?s)?[ \t|;]*$")
 
 # The closing words of the adjustment label (``… is <value> een logisch moment.``).
 ADJUSTMENT_TAIL_PATTERN = r"\b[Ee]en\s+logisch\s+moment\b\s*[.;:,]?"

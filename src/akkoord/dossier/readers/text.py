@@ -43,6 +43,7 @@ from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
     LABEL_PATTERNS,
+    LOOSE_LABEL_PATTERNS,
     REFERENCE_LINE_PATTERN,
     TABLE_HEADER_PATTERN,
     is_boilerplate_footnote,
@@ -68,6 +69,8 @@ _CODE_LINE = re.compile(CODE_LINE_PATTERN)
 _LONE_HEADING = re.compile(r"^\s*Onderwerp\s*:?\s*$")
 _PAGE_HEADER = re.compile(r"^\s*Onderwerp\s*:?\s+(?!\d)(\S.*)$")
 _LABELS = {f: tuple(re.compile(p, re.IGNORECASE) for p in ps) for f, ps in LABEL_PATTERNS.items()}
+_LOOSE_LABELS = {f: tuple(re.compile(p, re.IGNORECASE) for p in ps) for f, ps in LOOSE_LABEL_PATTERNS.items()}
+_QUOTES = "\"“”‘’'„«"
 _TABLE_HEADER = re.compile(TABLE_HEADER_PATTERN)
 _ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
@@ -295,14 +298,29 @@ class _Label:
     end: int
 
 
+def _label_matches(pattern: re.Pattern, text: str):
+    """Matches of a label pattern, leaving out the label quoted in running text
+    (``zoals opgenomen bij “de lijn die we hebben ingezet”``)."""
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 2):m.start()].strip()
+        if before and before[-1] in _QUOTES:
+            continue
+        yield m
+
+
 def _find_labels(text: str) -> list[_Label]:
     found: list[_Label] = []
     for fname, patterns in _LABELS.items():
-        for pattern in patterns:
-            m = pattern.search(text)
-            if m:
-                found.append(_Label(fname, m.start(), m.end()))
+        match = None
+        for pattern in patterns:  # the template's wording: the first pattern found
+            match = next(_label_matches(pattern, text), None)
+            if match:
                 break
+        if not match:  # looser wordings: the earliest in the text
+            hits = [m for pattern in _LOOSE_LABELS.get(fname, ()) for m in [next(_label_matches(pattern, text), None)] if m]
+            match = min(hits, key=lambda m: m.start(), default=None)
+        if match:
+            found.append(_Label(fname, match.start(), match.end()))
     for m in _TABLE_HEADER.finditer(text):
         found.append(_Label("table_header", m.start(), m.end()))
     found.sort(key=lambda lab: (lab.start, -lab.end))
