@@ -59,6 +59,15 @@ def test_related_terms_answer_colloquial_questions(version):
     assert codes("tekort op de jeugdzorg")[0] == "1A"
 
 
+def test_question_words_and_split_forms_are_understood(version):
+    # An unknown compound falls back on the first part the index knows (jeugdzorg + kosten).
+    assert codes("jeugdzorgkosten")[0] == "1A"
+    # Two words the related-terms table writes as one (stroomnet) and frame words (gemeente, doen).
+    assert codes("wat doet de gemeente aan het stroom net")[0] == "2A"
+    # A separable verb is put together again: "werken ... samen" is no question about werk.
+    assert codes("met wie werken we samen bij de jeugdzorg")[0] == "1A"
+
+
 def test_abbreviations_from_the_dossier_find_the_long_form(version):
     # 2A writes the long form only; the dossier defines RUD in 1B.
     assert set(codes("RUD")) == {"1B", "2A"}

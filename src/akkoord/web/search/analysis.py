@@ -31,6 +31,8 @@ QUERY_STOP_WORDS = STOP_WORDS | frozenset("""
 welke welk waar waarom wanneer hoeveel waarover gaan gaat ging staat staan stond willen
 wilt wij zit zitten eigenlijk zaak zaken ding dingen graag weten vinden vindt vind mogen
 moeten kunnen zouden hoe zit er iets over nog steeds even vraag vragen
+komt komen kwam gebeurt gebeuren doet deden gedaan zorgen zorgt ervoor eraan erover
+hele heel gehele geheel minder precies gemeente
 """.split())
 
 # Words: letters and digits, joined by hyphens (zonne-energie) or ampersands (V&D, B&W).

@@ -28,6 +28,7 @@ W_SPLIT = 0.9  # the word split into two index terms
 W_SPELLING = 0.6
 W_JOINED = 0.9  # two adjacent words found as one compound
 W_HEAD = 0.6  # an unknown compound's last part: bandenfabriek → fabriek
+W_MODIFIER = 0.5  # an unknown compound's first part: vuurwerkverkopers → vuurwerkverbod, vuurwerkshow
 MAX_COMPOUNDS = 25  # per word and direction
 MIN_COMPOUND_BASE = 5  # shorter stems (zorg, won) match too many compounds
 
@@ -135,6 +136,29 @@ class Vocabulary:
                 return term[i:]
         return None
 
+    def modifier(self, term: str) -> list[str]:
+        """For a compound the index does not know, the index terms that share its first
+        part (vuurwerkverkoper → vuurwerkverbod, vuurwerkshow): the longest start of at
+        least five letters, leaving at least three, that is an index word itself or where
+        index compounds branch off (a word boundary), allowing for a linking s."""
+        for i in range(len(term) - 3, 4, -1):
+            left = term[:i]
+            if left in self.ids:
+                return [left]
+            if left.endswith("s") and left[:-1] in self.ids and len(left) > 5:
+                return [left[:-1]]
+            j = bisect.bisect_left(self.sorted, left)
+            found, next_letters = [], set()
+            while j < len(self.sorted) and self.sorted[j].startswith(left):
+                rest = self.sorted[j][i:]
+                if len(rest) >= 3:
+                    found.append(self.sorted[j])
+                    next_letters.add(rest[0])
+                j += 1
+            if len(next_letters) >= 2:
+                return sorted(found, key=len)[:MAX_COMPOUNDS]
+        return []
+
     def completions(self, base: str, extra: int = 4) -> list[str]:
         """Index terms that are ``base`` or ``base`` plus at most ``extra`` letters."""
         i = bisect.bisect_left(self.sorted, base)
@@ -210,16 +234,21 @@ def parse(text: str, vocabulary: Vocabulary | None = None,
     """Analyse a query. ``abbreviations`` maps a folded abbreviation to its long forms."""
     abbreviations = abbreviations or {}
     folded = fold(text)
-    raw_words = [(w, s, e) for w, s, e in _words(folded)]
+    raw_words = [w for w, _, _ in _words(folded)]
+    if vocabulary is not None:
+        raw_words = _join_particles(raw_words, vocabulary)
     # Abbreviations written in capitals by the user count even when they are stop words (OM).
     capitals = {fold(m.group()) for m in _UPPER_TOKEN.finditer(text)}
+    if vocabulary is not None:
+        raw_words = _join_frame_words(raw_words, vocabulary)
     words: list[tuple[str, str]] = []  # (folded word, term)
-    for w, _, _ in raw_words:
+    for w in raw_words:
         if w in abbreviations and (w in capitals or keep(w, QUERY_STOP_WORDS)):
             words.append((w, stem(w)))
         elif keep(w, QUERY_STOP_WORDS):
             words.append((w, stem(w)))
     index, longest = _related_index()
+    words = _join_related(words, index)
     groups: list[Group] = []
     i = 0
     while i < len(words):
@@ -260,6 +289,67 @@ def parse(text: str, vocabulary: Vocabulary | None = None,
                     for group in (left, right):
                         group.add(Alternative((t,), W_JOINED, "joined"))
     return ParsedQuery(text, [g for g in groups if g.alternatives])
+
+
+# Particles of Dutch separable verbs that are no topic of their own: "werken we samen" is
+# samenwerken, "betaalt de provincie mee" meebetalen. (Not "aan", "uit" and the like: "hoe
+# pakken we armoede aan" asks about armoede, not about aanpak.)
+PARTICLES = frozenset({"samen", "mee"})
+PARTICLE_REACH = 4  # how many words before the particle its verb may stand
+
+
+def _join_particles(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Put a separable verb together again when the index knows the whole verb."""
+    out = list(words)
+    for i in range(len(out) - 1, 0, -1):
+        particle = out[i]
+        if particle not in PARTICLES:
+            continue
+        for j in range(i - 1, max(i - 1 - PARTICLE_REACH, -1), -1):
+            verb = out[j]
+            if verb in QUERY_STOP_WORDS or len(verb) < 3:
+                continue
+            if stem(particle + verb) in vocabulary:
+                out[j] = particle + verb
+                del out[i]
+                break
+    return out
+
+
+def _join_frame_words(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """A word of the question's frame (komen, staan) that forms one index word with its
+    neighbour (rond komen → rondkomen) is kept, joined, before the frame words are dropped.
+    Stop words between the two are skipped over and left in place."""
+    index, _ = _related_index()
+    out = list(words)
+    kept = [i for i, w in enumerate(out) if keep(w)]
+    n = 0
+    while n < len(kept) - 1:
+        a, b = kept[n], kept[n + 1]
+        if (out[a] in QUERY_STOP_WORDS) != (out[b] in QUERY_STOP_WORDS):
+            term = stem(out[a] + out[b])
+            if term in vocabulary or (term,) in index:
+                out[a], out[b] = out[a] + out[b], ""
+                n += 2
+                continue
+        n += 1
+    return [w for w in out if w]
+
+
+def _join_related(words: list[tuple[str, str]], index: dict) -> list[tuple[str, str]]:
+    """Two words the user wrote apart that the related-terms table writes as one
+    (stroom uitvalt → stroomuitval), allowing for a verb's -t."""
+    out = list(words)
+    i = 0
+    while i < len(out) - 1:
+        (left, t1), (right, t2) = out[i], out[i + 1]
+        if (t1, t2) not in index:
+            options = [left + right] + ([left + right[:-1]] if right.endswith("t") else [])
+            joined = next((w for w in options if (stem(w),) in index), None)
+            if joined:
+                out[i:i + 2] = [(joined, stem(joined))]
+        i += 1
+    return out
 
 
 def _unique(groups: list[Group]) -> list[Group]:
@@ -318,3 +408,5 @@ def _expand(group: Group, vocabulary: Vocabulary) -> None:
         head = vocabulary.head(term) if len(term) >= 8 and not spelled else None
         if head:
             group.add(Alternative((head,), alt.weight * W_HEAD, "head"))
+        for t in vocabulary.modifier(term) if len(term) >= 8 and not spelled else ():
+            group.add(Alternative((t,), alt.weight * W_MODIFIER, "head"))
