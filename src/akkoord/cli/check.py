@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from akkoord.cli.output import report_warnings, write_output
+from akkoord.cli.output import add_input_arguments, read_input, write_output
 from akkoord.dossier.checks import (
     BLOCKING, INFO, SEVERITIES, WARNING, Finding, check_dossier, count_by_severity, has_blocking,
 )
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import Dossier
-from akkoord.dossier.readers import read_path
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -23,12 +22,10 @@ def register(subparsers) -> None:
                     "onderhandelaars gaat of openbaar wordt gemaakt.",
         epilog="Afsluitcode 1 als er iets blokkerends is gevonden, 0 als niet, 2 als het bestand "
                "niet te lezen is.")
-    parser.add_argument("path", metavar="PAD", help="het dossierbestand")
+    add_input_arguments(parser, formats=False)
     parser.add_argument("--json", action="store_true", help="bevindingen als JSON-lijst")
     parser.add_argument("--today", metavar="JJJJ-MM-DD",
                         help="peildatum voor verstreken einddatums (standaard: vandaag)")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
-    parser.add_argument("--quiet", action="store_true", help="geen meldingen van de lezer tonen")
     parser.set_defaults(handler=run)
 
 
@@ -82,9 +79,7 @@ def summary_line(findings: list[Finding]) -> str:
 
 def run(args) -> int:
     today = parse_today(args.today)
-    result = read_path(args.path)
-    if not args.quiet:
-        report_warnings(result)
+    result = read_input(args)
     findings = check_dossier(result.dossier, today=today)
     if args.json:
         text = json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from akkoord.cli.output import report_warnings, write_output
+from akkoord.cli.output import add_input_arguments, read_input, write_output
 from akkoord.dossier.checks import check_dossier
 from akkoord.dossier.exports import render
 from akkoord.dossier.exports.publish import publication_copy
-from akkoord.dossier.readers import read_path
 
 
 def register(subparsers) -> None:
@@ -21,19 +20,14 @@ def register(subparsers) -> None:
         description="Exporteer een dossier (tekst, PDF, Word of JSON-export) als JSON of Markdown.",
         epilog="Met --publish: afsluitcode 1 als er na het opschonen nog iets blokkerends over is "
                "dat met de hand moet worden opgelost (de publicatieversie is dan wel geschreven).")
-    parser.add_argument("path", metavar="PAD", help="het dossierbestand")
+    add_input_arguments(parser)
     parser.add_argument("--publish", action="store_true",
                         help="publicatieversie: links uitpakken, volgcodes en persoonsgegevens verwijderen")
-    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
-    parser.add_argument("--format", choices=("json", "markdown"), default="json", help="uitvoerformaat")
-    parser.add_argument("--quiet", action="store_true", help="geen meldingen van de lezer tonen")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    result = read_path(args.path)
-    if not args.quiet:
-        report_warnings(result)
+    result = read_input(args)
     dossier = result.dossier
     if not args.publish:
         write_output(render(dossier, args.format), args.output)

@@ -28,3 +28,23 @@ def report_warnings(result) -> None:
           f"{len(result.warnings)} waarschuwingen.", file=sys.stderr)
     for warning in result.warnings:
         print(f"  waarschuwing: {warning}", file=sys.stderr)
+
+
+def add_input_arguments(parser, output: bool = True, formats: bool = True) -> None:
+    """The arguments every command that reads one dossier file shares."""
+    parser.add_argument("path", metavar="PAD", help="het dossierbestand (tekst, PDF, Word of JSON-export)")
+    if output:
+        parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand (standaard: scherm)")
+    if formats:
+        parser.add_argument("--format", choices=("json", "markdown"), default="json", help="uitvoerformaat")
+    parser.add_argument("--quiet", action="store_true", help="geen meldingen van de lezer tonen")
+
+
+def read_input(args):
+    """Read the dossier named on the command line; tell which reader was used unless --quiet."""
+    from akkoord.dossier.readers import read_path
+
+    result = read_path(args.path)
+    if not args.quiet:
+        report_warnings(result)
+    return result
