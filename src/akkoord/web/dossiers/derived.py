@@ -4,50 +4,26 @@ The glossary, the partner index, the timeline items and the quality findings are
 functions of a version's fiches (which never change after ingest) and of the code that
 computes them. They are computed at ingest (``store``) and kept in ``DerivedData``; a page
 reads them back (``load``) instead of recomputing them per request. A row made by other
-code (a different ``FINGERPRINT``) or missing (versions stored before this existed) is
+code (another ``FINGERPRINT``: the package version and ``FORMAT``) or missing (versions stored before this existed) is
 computed when first read. Findings also depend on the day (an end date can expire), so they
 are recomputed when the stored ones are from another day.
 """
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 from dataclasses import asdict, dataclass
 from datetime import date
 
+import akkoord
 from akkoord.dossier import model as core
 from akkoord.dossier.glossary import GlossaryEntry, extract_glossary
 from akkoord.dossier.partners import PartnerEntry, partner_index
 from akkoord.web.dossiers import timeline as tl
 
+# Which code made a stored row. Raise FORMAT when the stored data changes meaning or when the
+# glossary, partner, timeline or check rules change what they derive; rows of another
+# fingerprint are recomputed when read (or all at once by ``akkoord reindex``).
 FORMAT = 1
-# The modules whose behaviour the stored data depends on.
-_SOURCES = ("akkoord.dossier.model", "akkoord.dossier.glossary", "akkoord.dossier.partners",
-            "akkoord.dossier.checks", "akkoord.dossier.dates", "akkoord.web.dossiers.timeline",
-            "akkoord.web.dossiers.derived")
-
-
-def _fingerprint() -> str:
-    digest = hashlib.sha256(str(FORMAT).encode())
-    for name in _SOURCES:
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        origin = getattr(spec, "origin", None)
-        digest.update(name.encode())
-        if origin:
-            try:
-                with open(origin, "rb") as handle:
-                    digest.update(handle.read())
-            except OSError:
-                digest.update(b"?")
-        else:
-            digest.update(b"-")
-    return digest.hexdigest()
-
-
-FINGERPRINT = _fingerprint()
+FINGERPRINT = f"{akkoord.__version__}/{FORMAT}"
 
 
 @dataclass
