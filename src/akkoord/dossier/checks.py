@@ -24,11 +24,6 @@ WARNING = "waarschuwing"
 INFO = "info"
 SEVERITIES: tuple[str, ...] = (BLOCKING, WARNING, INFO)
 SEVERITY_LABELS: dict[str, str] = {BLOCKING: "Blokkerend", WARNING: "Waarschuwing", INFO: "Ter informatie"}
-SEVERITY_DESCRIPTIONS: dict[str, str] = {
-    BLOCKING: "Moet worden opgelost voordat het dossier naar de onderhandelaars gaat of openbaar wordt gemaakt.",
-    WARNING: "Waarschijnlijk een fout of een onvolkomenheid; controleer het.",
-    INFO: "Ter kennisneming; vaak in orde, soms de moeite van nakijken waard.",
-}
 
 
 @dataclass(frozen=True)
@@ -141,14 +136,6 @@ def count_by_rule(findings: Iterable[Finding]) -> dict[str, int]:
 
 def has_blocking(findings: Iterable[Finding]) -> bool:
     return any(f.blocking for f in findings)
-
-
-def findings_by_fiche(findings: Iterable[Finding]) -> dict[str | None, list[Finding]]:
-    """The findings per fiche code (``None``: the dossier as a whole), in their order."""
-    grouped: dict[str | None, list[Finding]] = {}
-    for finding in findings:
-        grouped.setdefault(finding.fiche, []).append(finding)
-    return grouped
 
 
 # --------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ ze zich zonder via maar mits omdat doordat want welke wie hoe of en/of t/m o.a. 
 _END_DATE = re.compile(END_DATE_PATTERN)
 _DATE_VALUE = re.compile(
     r"^(?:n\.?\s?v\.?\s?t\.?|nvt|n\.?t\.?b\.?|ntb|geen|xx+|onbekend|doorlopend|continu|structureel"
-    r"|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|(?:19|20|30)\d{2}\b|q[1-4]\b|eind|begin|medio|voorjaar|najaar"
+    r"|\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{4}\b|q[1-4]\b|eind|begin|medio|voorjaar|najaar"
     r"|zomer|winter|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
     r"|december|jan\b|feb\b|febr|mrt|apr\b|jun\b|jul\b|aug\b|sep\b|sept|okt|nov\b|dec\b|looptijd|tot\s)",
     re.IGNORECASE)
@@ -551,10 +551,6 @@ class _Row:
         self.cells = cells
 
 
-def _is_word_upper_start(word: str) -> bool:
-    return word[:1].isupper()
-
-
 _ADJECTIVE_END = re.compile(r"(?:aal|ale|eel|ele|isch|ische|ief|ieve|lijk|lijke|baar|bare)$", re.IGNORECASE)
 
 
@@ -616,13 +612,14 @@ def _is_garbage(text: str) -> bool:
 # Words that mark a cell as a risk when the column cannot be told (a single cell in a row).
 # Stems may sit inside a compound (``inkomensproblematiek``).
 _RISK_WORDS = re.compile(
-    r"(?:\b(?:te\s+weinig|onvoldoende|verschuiv\w*|stagn\w*|gebrekkig\w*|zwak\w*|verdwijn\w*|ten\s+koste"
-    r"|afname|onhaalbaar|vertraging|verslechter\w*|uitval|escal\w*|bezuinig\w*|toename|niet\s+halen"
-    r"|gevaar|bedreig\w*|schulden)\b|\w*(?:risico|tekort|problem|overlast|verlies)\w*)",
+    r"(?:\b(?:te\s+weinig|onvoldoende|stagn\w*|gebrekkig\w*|zwak\w*|verdwijn\w*|ten\s+koste"
+    r"|afname|onhaalbaar|vertra(?:ging|agt|agd|gen)\w*|verslechter\w*|uitval|escal\w*|bezuinig\w*"
+    r"|niet\s+(?:halen|haalbaar|op\s+tijd|tijdig)|gevaar|bedreig\w*|schulden)\b"
+    r"|\w*(?:risico|tekort|problem|overlast|verlies)\w*)",
     re.IGNORECASE)
 _CHANCE_WORDS = re.compile(
     r"\b(?:kans\w*|middelen|subsidie\w*|versterk\w*|behoud|investe\w*|samenwerk\w*|mogelijkhe\w*"
-    r"|verbeter\w*|extra|fonds\w*|besparing|vrij\s+voor|toevoegen|stimuler\w*)\b",
+    r"|verbeter\w*|extra|fonds\w*|besparing|toevoegen|stimuler\w*)\b",
     re.IGNORECASE)
 
 

@@ -165,7 +165,6 @@ def unique(items: list[str]) -> list[str]:
 
 _WORD_MARK = re.compile(r"\b([^\W\d_]{3,})(\d{1,2})\b")
 _YEAR_MARK = re.compile(r"\b((?:19|20)\d{2})(\d{1,2})\b")
-_GLUED_MARKER = re.compile(r"[^\W\d_](\d{1,2})\b")
 
 
 def footnote_markers(text: str) -> set[int]:

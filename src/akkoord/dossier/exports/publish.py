@@ -31,21 +31,11 @@ PHONE_MARK = "[telefoonnummer verwijderd]"
 PATH_MARK = "[bestandspad verwijderd]"
 LINK_MARK = "[link verwijderd]"
 
-ACTION_LABELS = {
-    "unwrapped": "uitgepakt",
-    "tracking-removed": "volgcodes verwijderd",
-    "withheld": "weggelaten",
-    "redacted": "onleesbaar gemaakt",
-    "cleared": "leeggemaakt",
-    "deduplicated": "dubbel weggelaten",
-}
-
-
 @dataclass
 class Change:
     fiche: str | None
     field: str
-    action: str  # key of ACTION_LABELS
+    action: str  # unwrapped, tracking-removed, withheld, redacted, cleared or deduplicated
     old: str
     new: str  # "" when the item was withheld
     message: str  # Dutch

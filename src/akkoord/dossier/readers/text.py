@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
@@ -151,7 +151,6 @@ class _Block:
     title: str
     line: int  # 1-based line of the heading
     body: list[tuple[int, str]]  # (1-based line, text)
-    preamble_refs: list[str] = field(default_factory=list)
 
 
 def _is_label_line(text: str) -> bool:
@@ -231,8 +230,7 @@ def _similar_title(candidate: str, title: str) -> bool:
     return bool(a and b) and len(a & b) / max(1, min(len(a), len(b))) >= 0.6
 
 
-def _take_floating(block: _Block, warnings: list[ReaderWarning]
-                   ) -> tuple[list[tuple[int, str]], list[str], set[int]]:
+def _take_floating(block: _Block) -> tuple[list[tuple[int, str]], list[str], set[int]]:
     """Remove footnotes, URL-only lines, page headers and page numbers from the body.
 
     Returns the remaining lines (blank lines kept), the footnote texts and the footnote
@@ -343,7 +341,7 @@ def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list
     return out
 
 
-def _segments(lines: list[tuple[int, str]], warnings: list[ReaderWarning], code: str
+def _segments(lines: list[tuple[int, str]]
               ) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], list[str]]:
     """Lines of each field, the lines before the first label, and the fields in text order."""
     text = "\n".join(t for _, t in lines)
@@ -484,9 +482,9 @@ def _recover_missing_advice(segments: dict) -> None:
 
 def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[str]) -> _Parsed:
     code = block.code
-    body, footnotes, numbers = _take_floating(block, warnings)
+    body, footnotes, numbers = _take_floating(block)
     links = unique([u for _, t in block.body for u in find_urls(t)])
-    segments, preamble, order = _segments(body, warnings, code)
+    segments, preamble, order = _segments(body)
     found = [f for f in order if f in _LABELS]
     if not found:
         raise _Damaged("geen enkel label van het fichesjabloon gevonden")

@@ -65,10 +65,6 @@ def visible_versions(user) -> QuerySet[DossierVersion]:
     return DossierVersion.objects.filter(condition).select_related("dossier")
 
 
-def visible_dossiers(user) -> QuerySet[Dossier]:
-    return Dossier.objects.filter(versions__in=visible_versions(user)).distinct()
-
-
 def default_version(user, dossier: Dossier) -> DossierVersion | None:
     """The version a dossier page shows without ``?versie``: the newest released one the
     user may read, else (compilers) the newest concept."""

@@ -7,8 +7,6 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "formateur": ("view_released",),
 }
 
-ROLE_LABELS = {"ambtenaar": "ambtenaar", "onderhandelaar": "onderhandelaar", "formateur": "formateur"}
-
 
 def ensure_roles(**_kwargs) -> None:
     """Create the role groups and give them their permissions (idempotent)."""

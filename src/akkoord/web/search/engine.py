@@ -97,7 +97,6 @@ class Results:
     hits: list[Hit]
     total: int
     offset: int = 0
-    limited: bool = False  # more than CANDIDATES documents matched
 
 
 def idf(document_count: int, df: int) -> float:
@@ -207,7 +206,7 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
         floor = scored[0][0] * RELATIVE_CUTOFF
         scored = [s for s in scored if s[0] > 0 and s[0] >= floor]
     hits = [Hit(doc, 0, "", round(score, 4), matched) for score, doc, matched in scored[offset:offset + limit]]
-    results = Results(parsed, hits, len(scored), offset, limited=len(candidates) >= CANDIDATES)
+    results = Results(parsed, hits, len(scored), offset)
     return _finish(results, load_fiches, fiches)
 
 

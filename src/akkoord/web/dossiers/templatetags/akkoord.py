@@ -12,11 +12,6 @@ register = template.Library()
 
 
 @register.filter
-def ambition_label(key: str) -> str:
-    return AMBITION_LABELS.get(key, key)
-
-
-@register.filter
 def safe_href(url: str) -> str:
     """The URL if it is an http(s) link, else "" (no javascript: or data: links from a dossier)."""
     url = (url or "").strip()
