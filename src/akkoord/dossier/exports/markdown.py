@@ -28,30 +28,29 @@ def _items(items: list[str]) -> list[str]:
     return [f"- {_escape(item)}" for item in items] or ["_(geen)_"]
 
 
+def _table(heading: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    out = [f"### {heading}", ""]
+    if not rows:
+        return out + ["_(geen)_", ""]
+    out += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    out += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in rows]
+    return out + [""]
+
+
 def fiche_markdown(fiche: Fiche, titles: dict[str, str] | None = None) -> str:
     titles = titles or {}
     out = [f"## {fiche.code} {_escape(fiche.title)}", ""]
     ambitions = ", ".join(AMBITION_LABELS[a] for a in fiche.ambitions) or "geen aangegeven"
     out += [f"**{FIELD_LABELS['ambitions']}:** {ambitions}", ""]
     out += [f"### {FIELD_LABELS['current_line']}", "", "\n\n".join(_paragraphs(fiche.current_line)), ""]
-    out += [f"### {FIELD_LABELS['sources']}", ""]
-    if fiche.sources:
-        out += ["| Document | Einddatum |", "|---|---|"]
-        out += [f"| {_cell(s.title)} | {_cell(s.end_date) if s.end_date else '—'} |" for s in fiche.sources]
-    else:
-        out.append("_(geen)_")
-    out.append("")
+    out += _table(FIELD_LABELS["sources"], ("Document", "Einddatum"),
+                  [(s.title, s.end_date or "—") for s in fiche.sources])
     for field in ("adjustment_moment", "external_changes"):
         out += [f"### {FIELD_LABELS[field]}", "", "\n\n".join(_paragraphs(getattr(fiche, field))), ""]
     for field in ("partners", "advice"):
         out += [f"### {FIELD_LABELS[field]}", "", *_items(getattr(fiche, field)), ""]
-    out += [f"### {FIELD_LABELS['policy_areas']}", ""]
-    if fiche.policy_areas:
-        out += ["| Beleidsterrein | (Subsidie)kans | Risico |", "|---|---|---|"]
-        out += [f"| {_cell(p.area)} | {_cell(p.opportunity)} | {_cell(p.risk)} |" for p in fiche.policy_areas]
-    else:
-        out.append("_(geen)_")
-    out.append("")
+    out += _table(FIELD_LABELS["policy_areas"], ("Beleidsterrein", "(Subsidie)kans", "Risico"),
+                  [(p.area, p.opportunity, p.risk) for p in fiche.policy_areas])
     if fiche.related:
         related = [f"- {code} {_escape(titles.get(code, ''))}".rstrip() for code in fiche.related]
         out += [f"### {FIELD_LABELS['related']}", "", *related, ""]
