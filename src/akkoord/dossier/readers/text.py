@@ -500,6 +500,11 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
                                       "unplaced-text", text.strip()))
 
+    if _longest_empty_run(segments, order) >= 3:
+        warnings.append(ReaderWarning(
+            "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); "
+            "de velden van deze fiche zijn waarschijnlijk verkeerd ingedeeld. Lees liever het PDF- of "
+            "Word-bestand zelf in.", code, block.line, "labels-apart"))
     if "advice" not in segments and "partners" in segments:
         _recover_missing_advice(segments)
     _recover_adjustment(segments)
@@ -546,6 +551,16 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
+
+
+def _longest_empty_run(segments: dict, order: list[str]) -> int:
+    """The most template labels in a row with nothing between them: a sign that the text was
+    extracted column by column (all labels first, then all values)."""
+    longest = run = 0
+    for fname in order:
+        run = run + 1 if not any(t.strip() for _, t in segments.get(fname, [])) else 0
+        longest = max(longest, run)
+    return longest
 
 
 def _first_line(segments: dict, fname: str) -> int | None:
