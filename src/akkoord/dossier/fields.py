@@ -554,7 +554,7 @@ class _Row:
 _ADJECTIVE_END = re.compile(r"(?:aal|ale|eel|ele|isch|ische|ief|ieve|lijk|lijke|baar|bare)$", re.IGNORECASE)
 
 
-def _split_area_cell(line: str) -> tuple[str, str] | None:
+def split_area_cell(line: str) -> tuple[str, str] | None:
     """``"Stedelijke ontwikkeling Sportparken komen vrij"`` → (area, cell start), or None.
 
     The cell starts at the first capitalised word that is not inside parentheses and not
@@ -709,7 +709,7 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
     areas_seen: dict[str, str] = {}
 
     def cellish(para: list[str]) -> bool:
-        return (not _looks_area(para[0]) and _split_area_cell(para[0]) is None
+        return (not _looks_area(para[0]) and split_area_cell(para[0]) is None
                 and not _is_garbage(" ".join(para)))
 
     def kind(pi: int) -> str:
@@ -720,7 +720,7 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
             return "G"
         if _SPECIAL_CELL.match(first.strip()) and len(para) == 1:
             return "V"
-        split = _split_area_cell(first)
+        split = split_area_cell(first)
         nxt_cell = pi + 1 < len(paras) and cellish(paras[pi + 1])
         if (len(para) == 1 and nxt_cell and _looks_area(first, 10)
                 and (split is None or (_words(split[1]) <= 1 and not _SPECIAL_CELL.match(split[1])))):
@@ -771,7 +771,7 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
             continue
         row: _Row | None = None
         for li, line in enumerate(para):
-            split = _split_area_cell(line)
+            split = split_area_cell(line)
             if li == 0:
                 row = _Row(line) if k == "A" or split is None else _Row(split[0], [split[1]])
                 rows.append(row)

@@ -39,6 +39,7 @@ from akkoord.dossier.fields import (
 )
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
+from akkoord.dossier.readers.layout import unfold_layout
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
@@ -653,7 +654,7 @@ def proper_nouns(text: str) -> set[str]:
 
 def parse_text(text: str, name: str = "invoer") -> ReadResult:
     """Parse the text of a dossier. Raises DossierError when it is not a dossier."""
-    text = normalise_text(text)
+    text = unfold_layout(normalise_text(text))
     if not text.strip():
         raise DossierError(f"{name}: het bestand is leeg.")
     _check_readable(text, name)
