@@ -25,10 +25,25 @@ def test_case_articles_punctuation_spaces_and_remarks_merge():
 
 
 def test_legal_suffix_municipality_prefix_regional_qualifier_and_typos_merge():
-    entries = index(("1A", ["Kredietbank B.V.", "Gemeente Hengelo", "GGD Twente", "Provincie Overijssel"]),
-                    ("1B", ["Kredietbank", "Hengelo", "GGD", "Provincie Overijsel"]))
-    assert len(entries) == 4
+    # "Twente" ends three different partner names here, so the dossier's region is Twente
+    entries = index(("1A", ["Kredietbank B.V.", "Gemeente Hengelo", "GGD Twente", "Provincie Overijssel",
+                            "Regio Twente", "ROZ Twente"]),
+                    ("1B", ["Kredietbank", "Hengelo", "GGD", "Provincie Overijsel", "Regio", "ROZ"]))
+    assert len(entries) == 6
     assert all(e.fiches == ["1A", "1B"] for e in entries)
+
+
+def test_region_is_learned_from_the_dossier_not_from_a_fixed_list():
+    veenstreek = index(("1A", ["GGD Veenstreek", "Kredietbank Veenstreek", "Omgevingsdienst Veenstreek"]),
+                       ("1B", ["GGD"]))
+    assert names(veenstreek) == ["GGD Veenstreek", "Kredietbank Veenstreek", "Omgevingsdienst Veenstreek"]
+    assert next(e for e in veenstreek if e.name == "GGD Veenstreek").fiches == ["1A", "1B"]
+    # a place named once is part of the name: "Waterschap Vechtstromen" is not "Waterschap"
+    once = index(("1A", ["Waterschap Vechtstromen"]), ("1B", ["Waterschap"]))
+    assert len(once) == 2
+    # the municipality itself always qualifies: "Bibliotheek Lindeveen" is the Bibliotheek
+    own = index(("1A", ["Bibliotheek Lindeveen"]), ("1B", ["Bibliotheek"]))
+    assert len(own) == 1
 
 
 def test_different_organisations_stay_apart():

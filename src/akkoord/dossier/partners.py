@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from akkoord.dossier.model import Dossier
 
-__all__ = ["PartnerEntry", "partner_index", "partner_key", "display_form"]
+__all__ = ["PartnerEntry", "partner_index", "partner_key", "display_form", "regional_qualifiers"]
 
 
 @dataclass
@@ -42,8 +42,11 @@ _LEADING_MUNICIPALITY = re.compile(r"^gemeenten?\s+", re.IGNORECASE)
 # Legal forms and similar tails that do not change which organisation is meant.
 _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|u\.?\s?a\.?|v\.?o\.?f\.?|c\.?v\.?)\s*$",
                            re.IGNORECASE)
-# A trailing place or region qualifier: "GGD Twente" is the GGD of these fiches.
-REGIONAL_QUALIFIERS = ("twente", "enschede", "overijssel", "nederland", "oost-nederland", "oost nederland")
+# A trailing place or region qualifier: "GGD Twente" is the GGD of these fiches. Besides this
+# national one, ``regional_qualifiers`` learns the dossier's own (its municipality, its region).
+REGIONAL_QUALIFIERS = ("nederland",)
+# How many different partner names must end in a place name before it counts as the region.
+_MIN_NAMES_PER_QUALIFIER = 3
 _CONNECTORS = {"van", "voor", "de", "het", "der", "en", "in", "op", "aan"}
 
 
@@ -81,6 +84,20 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
                 words = rest
             break
     return words
+
+
+def regional_qualifiers(dossier: Dossier) -> tuple[str, ...]:
+    """The place words that qualify partner names in this dossier: the municipality, and any
+    capitalised last word that ends several different partner names (``… Veenstreek``)."""
+    endings: dict[str, set[str]] = {}
+    for fiche in dossier.fiches:
+        for raw in fiche.partners:
+            words = display_form(raw).split()
+            if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 4 and not words[-1].isupper():
+                endings.setdefault(_fold(words[-1]), set()).add(_fold(" ".join(words[:-1])))
+    found = [word for word, names in endings.items() if len(names) >= _MIN_NAMES_PER_QUALIFIER]
+    own = [_fold(dossier.municipality)] if dossier.municipality else []
+    return tuple(dict.fromkeys([*own, *sorted(found), *REGIONAL_QUALIFIERS]))
 
 
 def partner_key(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) -> str:
@@ -152,11 +169,12 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
     are equal but one, that one at least ``min_fuzzy_length`` letters and one edit off, merge
     (typos, singular/plural).
     """
+    qualifiers = regional_qualifiers(dossier)
     mentions: list[tuple[str, str, str, str]] = []  # (key, fiche code, raw, display form)
     words_of: dict[str, list[str]] = {}
     for fiche in dossier.fiches:
         for raw in fiche.partners:
-            words = partner_words(raw)
+            words = partner_words(raw, qualifiers)
             key = "".join(words)
             if not key:
                 continue
@@ -177,7 +195,7 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
     if abbreviations:
         known = set(keys)
         for abbreviation, long_form in abbreviations.items():
-            short_key, long_key = partner_key(abbreviation), partner_key(long_form)
+            short_key, long_key = partner_key(abbreviation, qualifiers), partner_key(long_form, qualifiers)
             if short_key in known and long_key in known:
                 groups.union(long_key, short_key)
 
