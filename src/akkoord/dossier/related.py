@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from akkoord.dossier.fields import FUNCTION_WORDS
+from akkoord.dossier.glossary import find_definitions
 from akkoord.dossier.model import Dossier, Fiche
 from akkoord.dossier.readers.template import REFERENCE_LIST_PATTERN, REFERENCE_PATTERN
 from akkoord.dossier.textclean import normalise_whitespace
@@ -109,24 +110,12 @@ def _title_segments(title: str) -> list[str]:
     return [key] + parts
 
 
-_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,6})\)")
-
-
 def abbreviations(text: str) -> dict[str, str]:
-    """``Regionale Energiestrategie (RES)`` → ``{"RES": "Regionale Energiestrategie"}``: the
-    shortest run of words before the parenthesis that starts with the abbreviation's letter."""
+    """``Regionale Energiestrategie (RES)`` → ``{"RES": "Regionale Energiestrategie"}``, the
+    first definition of each abbreviation (the glossary's own finder)."""
     out: dict[str, str] = {}
-    for m in _ABBREVIATION.finditer(text):
-        abbr = m.group(1)
-        if abbr in out or sum(ch.isupper() for ch in abbr) < 2 and len(abbr) > 2:
-            continue
-        words = text[max(0, m.start() - 120):m.start()].split()[-7:]
-        for k in range(1, len(words) + 1):
-            first = words[-k]
-            if first[:1].lower() == abbr[0].lower() and first.lower() not in FUNCTION_WORDS:
-                if k >= 2 or len(abbr) <= 2:
-                    out[abbr] = " ".join(words[-k:])
-                break
+    for abbreviation, long_form in find_definitions(text):
+        out.setdefault(abbreviation, long_form)
     return out
 
 
