@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from akkoord.web.dossiers import access
+from akkoord.web import access
 from akkoord.web.dossiers.services import ingest_file, set_status
 
 pytestmark = pytest.mark.django_db

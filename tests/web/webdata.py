@@ -56,7 +56,7 @@ def make_user(username: str, role: str | None = None, password: str = "geheim-wa
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from akkoord.web.dossiers.roles import ensure_roles
+    from akkoord.web.roles import ensure_roles
 
     ensure_roles()
     user = get_user_model().objects.create_user(username=username, password=password)

@@ -55,7 +55,7 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
 
     from akkoord.web.dossiers import services
     from akkoord.web.dossiers.models import Dossier, DossierVersion
-    from akkoord.web.dossiers.roles import ensure_roles
+    from akkoord.web.roles import ensure_roles
 
     ensure_roles()
     loaded = False

@@ -10,6 +10,6 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         from akkoord.web.dossiers import signals  # noqa: F401  (connects the receivers)
-        from akkoord.web.dossiers.roles import ensure_roles
+        from akkoord.web.roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="akkoord-dossiers-roles")

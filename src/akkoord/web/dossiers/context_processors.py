@@ -1,5 +1,5 @@
-from akkoord.web.dossiers import access
-from akkoord.web.dossiers.roles import user_roles
+from akkoord.web import access
+from akkoord.web.roles import user_roles
 
 
 def workbench(request):

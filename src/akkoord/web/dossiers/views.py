@@ -19,7 +19,8 @@ from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
 from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
-from akkoord.web.dossiers import access, derived, services
+from akkoord.web import access
+from akkoord.web.dossiers import derived, services
 from akkoord.web.dossiers.forms import StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.quality import group

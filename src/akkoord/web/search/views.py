@@ -14,7 +14,7 @@ FILTERS = ("ambitie", "hoofdstuk", "partner", "jaar")
 
 
 def _visible_version_ids(user) -> list[int]:
-    from akkoord.web.dossiers.access import visible_versions
+    from akkoord.web.access import visible_versions
 
     return list(visible_versions(user).values_list("pk", flat=True))
 

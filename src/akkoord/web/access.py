@@ -1,4 +1,5 @@
-"""Who may see and do what.
+"""Who may see and do what: the one place that decides it, for every app (dossiers, search,
+formation, agreement, monitoring), for pages, search, exports, feeds and caches alike.
 
 Roles are groups (created after every migrate, see ``roles.py``):
 
