@@ -236,7 +236,18 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         partners=partners, change=change, added_in_version=added_in_version,
         findings=findings, fiche_findings=findings.for_fiche(code) if findings else [], warnings=warnings,
         glossary=glossary, section="fiche", diff=ctx.diff,
+        marks=_search_marks(request), mark_query=request.GET.get("markeer", "")[:300],
     ))
+
+
+def _search_marks(request: HttpRequest) -> set[str]:
+    """The words to mark on a fiche opened from a search result (``?markeer=vraag``)."""
+    query = request.GET.get("markeer", "").strip()
+    if not query:
+        return set()
+    from akkoord.web.search.highlight import query_terms
+
+    return query_terms(query)
 
 
 @dossier_page
@@ -312,11 +323,11 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     status_actions = []
     if access.can_publish(request.user):
         if version.status == Status.CONCEPT:
-            status_actions.append(("vrijgeven", "Vrijgeven aan de onderhandelaars…"))
+            status_actions.append((Status.RELEASED, "Vrijgeven aan de onderhandelaars…"))
         if version.status != Status.PUBLIC:
-            status_actions.append(("openbaar", "Openbaar maken…"))
+            status_actions.append((Status.PUBLIC, "Openbaar maken…"))
         if version.status != Status.CONCEPT:
-            status_actions.append(("concept", "Terugzetten naar concept…"))
+            status_actions.append((Status.CONCEPT, "Terugzetten naar concept…"))
     fiche_titles = {f.code: f.title for f in ctx.full_fiches}
     return render(request, "dossiers/review.html", ctx.context(
         vq=f"?versie={version.number}", vq_amp=f"&versie={version.number}",
