@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
+    "akkoord.web.monitoring",
 ]
 
 MIDDLEWARE = [
