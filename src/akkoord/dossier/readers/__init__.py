@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import ReadResult
+from akkoord.dossier.model import ReadResult, code_problem
 from akkoord.dossier.readers.files import read_bytes
 
 # Dutch names of the readers, for messages ("Gelezen met de tekstlezer").
@@ -48,10 +48,20 @@ def read_path(path: str | Path) -> ReadResult:
     if not head:
         raise DossierError(f"{path.name}: het bestand is leeg.")
     result = _reader(sniff(head, path))(path)
+    check_codes(result, path.name)
     from akkoord.dossier.dates import annotate_dossier
 
     annotate_dossier(result.dossier)
     return result
+
+
+def check_codes(result: ReadResult, name: str) -> None:
+    """Refuse a dossier with a fiche code that is not of the form digits plus a capital
+    letter (every reader passes through here; the workbench checks again before storing)."""
+    for position, fiche in enumerate(result.dossier.fiches, start=1):
+        problem = code_problem(fiche.code)
+        if problem:
+            raise DossierError(f"{name}: fiche {position} {problem}.")
 
 
 def _reader(kind: str):

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from akkoord.dossier.model import CODE_PATTERN, Dossier as CoreDossier, ReaderWarning, ReadResult
+from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
 from akkoord.dossier.readers import read_path
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
@@ -30,9 +30,6 @@ def structural_warnings(dossier: CoreDossier) -> list[ReaderWarning]:
                                           "alleen de eerste fiche is via haar code te openen.",
                                           fiche=fiche.code, kind="duplicate-code"))
         seen.add(fiche.code)
-        if not CODE_PATTERN.match(fiche.code):
-            warnings.append(ReaderWarning(f"de code '{fiche.code}' heeft niet de vorm cijfer plus letter.",
-                                          fiche=fiche.code, kind="odd-code"))
     if not dossier.fiches:
         warnings.append(ReaderWarning("er zijn geen fiches gevonden.", kind="no-fiches"))
     return warnings
@@ -86,6 +83,9 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                  municipality: str | None = None, title: str | None = None, actor: str = "") -> DossierVersion:
     """Store a read dossier as a new concept version (of an existing dossier when the slug matches)."""
     core = result.dossier
+    from akkoord.dossier.readers import check_codes
+
+    check_codes(result, source_name or "dossier")  # whatever made the result: never store a code pages cannot use
     if municipality:
         core.municipality = municipality
     if title:
