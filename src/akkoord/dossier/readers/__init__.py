@@ -16,6 +16,9 @@ from akkoord.dossier.readers.files import read_bytes
 READER_LABELS = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
 
 
+# A Word file whose parts unpack to more than this is refused before it is opened.
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
+
 # An exported dossier starts with an object, or a list of objects (a text never does).
 _JSON_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(\{\s*(\"|\}|$)|\[\s*(\{|\]|$))")
 
@@ -28,8 +31,12 @@ def sniff(head: bytes, path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
+                unpacked = sum(info.file_size for info in archive.infolist())
         except (zipfile.BadZipFile, OSError) as exc:
             raise DossierError(f"{path.name}: beschadigd zip-bestand ({exc}).") from None
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise DossierError(f"{path.name}: uitgepakt {unpacked // (1024 * 1024)} MB groot; "
+                               "te groot voor een dossier (een zip-bom?).")
         if "word/document.xml" in names:
             return "docx"
         raise DossierError(f"{path.name}: zip-bestand zonder Word-document; geen dossier.")

@@ -61,6 +61,8 @@ def parse_json_dossier(text: str, name: str = "invoer") -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DossierError(f"{name}: geen geldige JSON (fout op regel {exc.lineno}, kolom {exc.colno}).") from None
+    except RecursionError:
+        raise DossierError(f"{name}: de JSON is te diep genest; geen dossier-export.") from None
     warnings: list[ReaderWarning] = []
     if isinstance(data, dict) and "fiches" in data:
         fiches = data["fiches"]

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
 from akkoord.dossier.readers import read_path
 from akkoord.web.dossiers.diff import dossier_diff
@@ -54,17 +55,18 @@ def _audit(user, action: str, description: str, version: DossierVersion | None =
     )
 
 
-def notify_search(version: DossierVersion) -> None:
-    """Let the search app (re)index a version; absent or failing search never blocks storage."""
+def index_in_transaction(version: DossierVersion) -> None:
+    """(Re)index a version inside the caller's transaction: a version is stored and
+    searchable, or neither (a failing index undoes the ingest or status change)."""
     try:
         from akkoord.web.search.indexing import index_version
-    except ImportError:
+    except ImportError:  # the search app is optional
         return
     try:
-        with transaction.atomic():  # a savepoint: a failing index never spoils the caller's transaction
-            index_version(version)
-    except Exception as exc:  # the search index can be rebuilt; the ingest itself must stand
-        log.warning("zoekindex van %s niet bijgewerkt: %s", version, exc)
+        index_version(version)
+    except Exception as exc:
+        log.exception("zoekindex van %s niet bijgewerkt", version)
+        raise DossierError("de zoekindex kon niet worden bijgewerkt; er is niets opgeslagen.") from exc
 
 
 def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -> None:
@@ -123,8 +125,8 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                f"({len(core.fiches)} fiches, {len(warnings)} waarschuwingen)",
                version, actor=actor, reader=result.reader, fiches=len(core.fiches), warnings=len(warnings),
                source_name=source_name)
+        index_in_transaction(version)
     store_derived(version)  # from the stored fiches, exactly as the pages would
-    notify_search(version)
     return version
 
 
@@ -150,13 +152,17 @@ def set_status(version: DossierVersion, status: str, user=None, actor: str = "")
         raise ValueError(f"onbekende status: {status}")
     if version.status == status:
         return version
-    old = version.status
-    version.status = status
-    version.status_changed_at = timezone.now()
-    with transaction.atomic():
-        version.save(update_fields=["status", "status_changed_at"])
-        _audit(user, AuditEvent.Action.STATUS,
-               f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
-               version, actor=actor, old=old, new=status)
-    notify_search(version)
+    old, old_changed_at = version.status, version.status_changed_at
+    try:
+        with transaction.atomic():
+            version.status = status
+            version.status_changed_at = timezone.now()
+            version.save(update_fields=["status", "status_changed_at"])
+            _audit(user, AuditEvent.Action.STATUS,
+                   f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
+                   version, actor=actor, old=old, new=status)
+            index_in_transaction(version)
+    except BaseException:
+        version.status, version.status_changed_at = old, old_changed_at
+        raise
     return version

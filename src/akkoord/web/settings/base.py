@@ -84,6 +84,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("AKKOORD_DB_CONN_MAX_AGE", "0")),
     )
 }
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # Readers never wait for a writer (WAL); a writer waits for another instead of failing
+    # with "database is locked", and takes its write lock when its transaction starts.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("AKKOORD_SQLITE_TIMEOUT", "30")),
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
