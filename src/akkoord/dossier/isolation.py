@@ -83,7 +83,7 @@ def read_isolated(path: str | Path, limits: Limits | None = None, progress: Prog
             timed_out.set()
             child.kill()
 
-        timer = threading.Timer(limits.seconds + 5, kill)  # the reader's own limit comes first
+        timer = threading.Timer(limits.seconds + min(5.0, limits.seconds), kill)  # the readers' own limits come first
         timer.daemon = True
         timer.start()
         answer: dict | None = None

@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
-from akkoord.dossier.readers import read_path
+from akkoord.dossier.isolation import Limits, read_isolated
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 
@@ -132,9 +132,10 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
 
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
                 title: str | None = None, source_name: str | None = None, actor: str = "") -> DossierVersion:
-    """Read a dossier file and store it as a new concept version; DossierError on bad input."""
+    """Read a dossier file (in a child process with memory and time limits, see
+    ``akkoord.dossier.isolation``) and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
-    result = read_path(path)
+    result = read_isolated(path, Limits.from_environment(), name=source_name or path.name)
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
                         municipality=municipality, title=title, actor=actor)
 

@@ -125,6 +125,12 @@ WHITENOISE_AUTOREFRESH = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AKKOORD_MAX_UPLOAD_BYTES = 40 * 1024 * 1024
+# Uploads wait here while a child process reads them (dossiers/jobs.py); removed when done
+# and, after a crash, at the next start. The child's limits: AKKOORD_READ_MEMORY_MB (1024)
+# and AKKOORD_READ_SECONDS (120).
+AKKOORD_UPLOAD_DIR = DATA_DIR / "uploads"
+AKKOORD_READ_IN_BACKGROUND = True  # a server thread runs the child; the uploader's page shows progress
+AKKOORD_READ_CONCURRENCY = int(os.environ.get("AKKOORD_READ_CONCURRENCY", "2"))  # reads at once per process
 
 # Security: dossiers are confidential until published.
 SECURE_COOKIES = env_flag("AKKOORD_SECURE_COOKIES", True)

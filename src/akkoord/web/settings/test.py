@@ -7,3 +7,4 @@ ALLOWED_HOSTS = ["*"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AKKOORD_READ_IN_BACKGROUND = False  # uploads are read (in a child process) within the request
