@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
 from akkoord.dossier.isolation import Limits, read_isolated
+from akkoord.web import pagecache
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 
@@ -126,6 +127,7 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                version, actor=actor, reader=result.reader, fiches=len(core.fiches), warnings=len(warnings),
                source_name=source_name)
         index_in_transaction(version)
+        pagecache.bump_on_commit()
     store_derived(version)  # from the stored fiches, exactly as the pages would
     return version
 
@@ -163,6 +165,7 @@ def set_status(version: DossierVersion, status: str, user=None, actor: str = "")
                    f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
                    version, actor=actor, old=old, new=status)
             index_in_transaction(version)
+            pagecache.bump_on_commit()
     except BaseException:
         version.status, version.status_changed_at = old, old_changed_at
         raise

@@ -17,7 +17,7 @@ from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
 from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
-from akkoord.web import access
+from akkoord.web import access, pagecache
 from akkoord.web.dossiers import derived, jobs, services
 from akkoord.web.dossiers.forms import StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, ReadJob
@@ -134,7 +134,9 @@ def dossier_page(view):
             ctx = resolve(request, slug)
         except _Denied:
             return deny(request)
-        return view(request, ctx, *args, **kwargs)
+        # Anonymous readers of a public version all get the same page: shared cache.
+        return pagecache.serve(request, lambda: view(request, ctx, *args, **kwargs),
+                               "dossier", ctx.version.pk, ctx.version.status)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -145,6 +147,10 @@ def dossier_page(view):
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    return pagecache.serve(request, lambda: _home(request), "home")
+
+
+def _home(request: HttpRequest) -> HttpResponse:
     versions = list(access.visible_versions(request.user).defer("warnings", "diff")
                     .order_by("dossier__municipality", "dossier__slug", "-number"))
     rows: "OrderedDict[int, dict]" = OrderedDict()

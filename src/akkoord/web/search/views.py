@@ -20,6 +20,13 @@ def _visible_version_ids(user) -> list[int]:
 
 
 def search_view(request):
+    # Anonymous visitors all search the public versions: their answers are shared (pagecache).
+    from akkoord.web import pagecache
+
+    return pagecache.serve(request, lambda: _search_view(request), "search")
+
+
+def _search_view(request):
     snap = snapshot()
     form = SearchForm(request.GET or None, chapters=snap.chapters, years=snap.years)
     if form.is_bound:

@@ -147,6 +147,17 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("AKKOORD_BEHIND_PROXY", False) else None
 
+# One cache for every worker process: whole pages for anonymous readers (web/pagecache.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "TIMEOUT": 60 * 60 * 24,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
+AKKOORD_PAGE_CACHE = env_flag("AKKOORD_PAGE_CACHE", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -8,3 +8,4 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 AKKOORD_READ_IN_BACKGROUND = False  # uploads are read (in a child process) within the request
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "akkoord-tests"}}
