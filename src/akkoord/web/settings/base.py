@@ -11,6 +11,7 @@ Configuration comes from the environment:
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,10 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
+    "akkoord.web.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,8 +60,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "akkoord.web.accounts.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "akkoord.web.urls"
@@ -100,6 +108,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes, accounts/throttle.py): AXES_FAILURE_LIMIT wrong passwords for
+# one user name from one address lock that pair out for AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "akkoord.web.accounts.throttle.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AKKOORD_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AKKOORD_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "akkoord.web.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "akkoord.web.accounts.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AKKOORD_BEHIND_PROXY = env_flag("AKKOORD_BEHIND_PROXY", False)
+# Two-step sign-in (django-otp TOTP, accounts/twofactor.py) for these roles; empty: nobody.
+AKKOORD_2FA_ROLES = [r.strip() for r in os.environ.get("AKKOORD_2FA_ROLES", "").split(",") if r.strip()]
+OTP_TOTP_ISSUER = "Akkoord"
+# Passwords set from the shell or a command meet AUTH_PASSWORD_VALIDATORS too (accounts/passwords.py).
+AKKOORD_VALIDATE_EVERY_PASSWORD = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:home"
