@@ -91,7 +91,7 @@ class DossierContext:
 
     def context(self, **extra) -> dict:
         newest = self.dossier.versions.filter(
-            status__in=access.readable_statuses(self.request.user)).order_by("-number").first()
+            status__in=access.readable_statuses(self.request.user)).defer("warnings", "diff").order_by("-number").first()
         out = {
             "dossier": self.dossier,
             "version": self.version,
@@ -119,7 +119,9 @@ def resolve(request: HttpRequest, slug: str) -> DossierContext:
     version = access.default_version(request.user, dossier)
     if version is None:
         raise _Denied()
-    return DossierContext(request, dossier, version, False)
+    ctx = DossierContext(request, dossier, version, False)
+    ctx.__dict__["default"] = version  # the cached_property, known already
+    return ctx
 
 
 class _Denied(Exception):

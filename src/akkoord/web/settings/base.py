@@ -89,7 +89,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'akkoord.sqlite3'}",
-        conn_max_age=int(os.environ.get("AKKOORD_DB_CONN_MAX_AGE", "0")),
+        # Each worker thread keeps its connection (a new PostgreSQL connection per request
+        # costs more than many pages); checked before reuse.
+        conn_max_age=int(os.environ.get("AKKOORD_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if "sqlite" in DATABASES["default"]["ENGINE"]:
