@@ -22,12 +22,12 @@ def uploads(tmp_path, settings):
 
 
 def _wait_for(client: Client, url: str, seconds: float = 60):
-    """Poll the job page as its meta refresh would, until it sends the reader on."""
+    """Poll the job's state as job.js does, then open the page it sends the reader to."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        response = client.get(url)
-        if response.status_code != 200 or 'http-equiv="refresh"' not in response.content.decode():
-            return response
+        state = client.get(url, {"formaat": "json"}).json()
+        if state["finished"]:
+            return client.get(state["url"])
         time.sleep(0.2)
     raise AssertionError("the job did not finish")
 
@@ -50,13 +50,18 @@ def test_upload_is_read_in_the_background_and_the_page_follows_it(client, tmp_pa
 
 
 @pytest.mark.django_db
-def test_job_page_shows_progress_and_refreshes(client, compiler):
+def test_job_page_shows_progress_and_follows_it(client, compiler):
     job = ReadJob.objects.create(user=compiler, source_name="dossier.pdf", state="bezig", stage="pagina's lezen",
                                  done=40, total=113)
     client.force_login(compiler)
-    html = client.get(job.get_absolute_url()).content.decode()
-    assert 'http-equiv="refresh"' in html
-    assert "40 van 113" in html and '<progress max="113" value="40"' in html
+    response = client.get(job.get_absolute_url())
+    html = response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert "akkoord/job.js" in html and f'data-job-url="{job.get_absolute_url()}?formaat=json"' in html
+    assert "40 van 113" in html and 'max="113" value="40"' in html
+    state = client.get(job.get_absolute_url(), {"formaat": "json"}).json()
+    assert state == {"finished": False, "url": job.get_absolute_url(), "done": 40, "total": 113,
+                     "text": "Bezig met pagina's lezen: 40 van 113 (35%)."}
 
 
 @pytest.mark.django_db

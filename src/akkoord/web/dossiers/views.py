@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -368,16 +368,31 @@ def _job_finished(request: HttpRequest, job: ReadJob) -> HttpResponse:
     return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
 
 
+def _job_text(job: ReadJob) -> str:
+    if job.finished:
+        return "Klaar." if job.state == ReadJob.State.DONE else "Het inlezen is mislukt."
+    if job.state == ReadJob.State.WAITING:
+        return "Het bestand wacht op zijn beurt."
+    if job.total:
+        return f"Bezig met {job.stage}: {job.done} van {job.total} ({job.percent}%)."
+    return f"Bezig met {job.stage or 'lezen'}…"
+
+
 def job(request: HttpRequest, pk) -> HttpResponse:
-    """The progress of one upload; refreshes itself until the version is stored."""
+    """The progress of one upload (job.js asks for it every second), then its result."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     found = ReadJob.objects.filter(pk=pk).select_related("version__dossier").first()
     if found is None or not access.can_ingest(request.user) or (
             found.user_id != request.user.pk and not request.user.is_superuser):
         raise Http404("Onbekende inleestaak.")
+    if request.GET.get("formaat") == "json":  # for job.js
+        response = JsonResponse({"finished": found.finished, "url": found.get_absolute_url(),
+                                 "text": _job_text(found), "done": found.done, "total": found.total})
+        response["Cache-Control"] = "private, no-store"
+        return response
     if found.finished:
         return _job_finished(request, found)
-    response = render(request, "dossiers/job.html", {"job": found, "section": "upload", "refresh_seconds": 1})
-    response["Cache-Control"] = "no-store"
+    response = render(request, "dossiers/job.html", {"job": found, "section": "upload", "status_text": _job_text(found)})
+    response["Cache-Control"] = "private, no-store"
     return response
