@@ -50,11 +50,23 @@ def test_failing_index_leaves_the_status_as_it_was(monkeypatch, concept_version,
 
     monkeypatch.setattr(indexing, "index_version", _broken_index)
     with pytest.raises(DossierError):
-        services.set_status(concept_version, "openbaar", compiler)
+        services.set_status(concept_version, "vrijgegeven", compiler)
     assert concept_version.status == "concept"
     concept_version.refresh_from_db()
     assert concept_version.status == "concept"
     assert not AuditEvent.objects.filter(action="status").exists()
+
+
+@pytest.mark.django_db
+def test_failing_index_publishes_nothing(monkeypatch, released_version, compiler):
+    from akkoord.web.dossiers import services
+    from akkoord.web.search import indexing
+
+    monkeypatch.setattr(indexing, "index_version", _broken_index)
+    with pytest.raises(DossierError):
+        services.publish(released_version, compiler)
+    assert not DossierVersion.objects.filter(status="openbaar").exists()
+    assert not AuditEvent.objects.filter(action="publish").exists()
 
 
 def _cli(args, data_dir):

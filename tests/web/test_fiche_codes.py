@@ -41,16 +41,17 @@ def test_store_refuses_a_result_with_a_bad_code_whatever_made_it(compiler):
 @pytest.mark.parametrize("code", ["1Z/../x", "<b>1Y</b>"])
 def test_upload_with_bad_code_is_refused_and_pages_keep_working(client, tmp_path, compiler, code):
     from akkoord.web.dossiers.models import DossierVersion
-    from akkoord.web.dossiers.services import ingest_file, set_status
+    from akkoord.web.dossiers.services import ingest_file, publish, set_status
 
-    version = set_status(ingest_file(write_dossier(tmp_path / "ok.json", base_fiches()), compiler), "openbaar")
+    released = set_status(ingest_file(write_dossier(tmp_path / "ok.json", base_fiches()), compiler), "vrijgegeven")
+    version = publish(released, compiler)
     bad = write_dossier(tmp_path / "bad.json", base_fiches() + [fiche_dict(code, "Vreemd")])
     client.force_login(compiler)
     with bad.open("rb") as handle:
         response = client.post("/inlezen/", {"file": handle}, follow=True)
     assert response.status_code == 200
     assert "ongeldige code" in response.content.decode()
-    assert DossierVersion.objects.count() == 1
+    assert DossierVersion.objects.count() == 2  # the released version and its publication copy
     slug = version.dossier.slug
     for url in (f"/dossiers/{slug}/", f"/dossiers/{slug}/fiches/1A/", "/zoeken/?q=wonen", "/"):
         assert client.get(url).status_code == 200, url

@@ -7,17 +7,12 @@ import pytest
 from django.test import Client
 from webdata import base_fiches, write_dossier
 
-from akkoord.web.dossiers.services import ingest_file, set_status
-
-
-@pytest.fixture
-def public_version(db, dossier_file, compiler):
-    return set_status(ingest_file(dossier_file, compiler), "openbaar", compiler)
+from akkoord.web.dossiers.services import ingest_file, publish, set_status
 
 
 def test_anonymous_pages_of_a_public_version_are_served_from_the_cache(client, public_version):
     slug = public_version.dossier.slug
-    for url in (f"/dossiers/{slug}/", f"/dossiers/{slug}/fiches/1A/", f"/dossiers/{slug}/tijdlijn/", "/",
+    for url in (f"/dossiers/{slug}/", f"/dossiers/{slug}/fiches/1A/", f"/dossiers/{slug}/tijdlijn/",
                 "/zoeken/?q=wonen"):
         first, second = client.get(url), client.get(url)
         assert first.status_code == second.status_code == 200, url
@@ -41,7 +36,7 @@ def test_new_version_is_seen_at_once(client, public_version, compiler, tmp_path)
     fiches = base_fiches()
     fiches[0]["title"] = "Inkomensondersteuning"
     newer = ingest_file(write_dossier(tmp_path / "v2.json", fiches), compiler)
-    set_status(newer, "openbaar", compiler)
+    publish(set_status(newer, "vrijgegeven", compiler), compiler)
     html = client.get(url).content.decode()
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
     assert "Inkomensondersteuning" in heading and "Bestaanszekerheid" not in heading

@@ -21,7 +21,7 @@ def uploads(tmp_path, settings):
     return settings.AKKOORD_UPLOAD_DIR
 
 
-def _wait_for(client: Client, url: str, seconds: float = 60):
+def _wait_for(client: Client, url: str, seconds: float = 180):
     """Poll the job's state as job.js does, then open the page it sends the reader to."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
