@@ -89,7 +89,7 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="formation_memberships",
                              verbose_name="persoon")
     role = models.CharField("rol", max_length=20, choices=Role.choices)
-    party = models.ForeignKey(Party, on_delete=models.PROTECT, null=True, blank=True, related_name="delegation",
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, null=True, blank=True, related_name="delegation",
                               verbose_name="partij")
     history = HistoricalRecords()
 
