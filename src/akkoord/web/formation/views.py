@@ -292,10 +292,9 @@ def position(request: HttpRequest, formation: Formation, number: int, party: str
                     raise services.StaleEdit(current)
                 with transaction.atomic():
                     services.save_with_revision(target, expected or None, reason)
-            except IntegrityError:
+            except (IntegrityError, services.StaleEdit):
+                # Read the saved row afresh: ``target`` already holds this editor's input.
                 conflict = Position.objects.filter(point=point, party=party_obj).first()
-            except services.StaleEdit as exc:
-                conflict = exc.current or Position.objects.filter(point=point, party=party_obj).first()
             else:
                 messages.success(request, f"Standpunt van {party_obj.abbreviation} over punt {point.number} opgeslagen"
                                           f" ({target.get_visibility_display()}).")
