@@ -17,7 +17,7 @@ from akkoord.web.formation import services
 from akkoord.web.formation.models import AgendaItem, Decision, Formation, Meeting, Position
 
 DEMO_PASSWORD = "demo"
-FORMATION_NAME = "Formatie Lindeveen 2026"
+FORMATION_NAME = "Lindeveen 2026"
 PARTIES = [("Lindeveen Lokaal", "LL", 8), ("Groen en Sociaal", "GS", 6), ("Liberaal Lindeveen", "LIB", 5),
            ("Christelijk Lindeveen", "CL", 4)]
 COUNCIL_SEATS = 33
