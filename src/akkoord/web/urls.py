@@ -14,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("formaties/", include("akkoord.web.formation.urls")),
+    path("uitvoering/", include("akkoord.web.monitoring.urls")),
     path("", include("akkoord.web.dossiers.urls")),
 ]
 if find_spec("akkoord.web.search.urls") is not None:  # built in parallel; absent in early checkouts
