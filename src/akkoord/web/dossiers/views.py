@@ -20,7 +20,7 @@ from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
 from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access
-from akkoord.web.dossiers import derived, services
+from akkoord.web.dossiers import derived, publication, services
 from akkoord.web.dossiers.forms import StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.quality import group
@@ -161,6 +161,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dossiers/home.html", {
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
+        "reads_released": access.can_read_released(request.user),
     })
 
 
@@ -183,6 +184,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     return render(request, "dossiers/overview.html", ctx.context(
         chapters=list(chapters.items()),
         ambitions=_ambition_summary(ctx.fiches),
+        can_download=access.can_download_publication(request.user, ctx.version),
         section="overview",
     ))
 
@@ -361,3 +363,34 @@ def upload(request: HttpRequest) -> HttpResponse:
                                           "Controleer het resultaat voordat u het vrijgeeft.")
                 return redirect(version.get_absolute_url())
     return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
+
+
+def _publication(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
+    try:
+        ctx = resolve(request, slug)
+    except _Denied:
+        raise Http404("Dit dossier is niet openbaar.")
+    if not access.can_download_publication(request.user, ctx.version):
+        raise Http404("Deze versie is niet openbaar.")
+    if extension == "pdf":
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        body = publication.cached_pdf(ctx.version, date_format(timezone.localdate(), "j F Y"))
+        content_type = "application/pdf"
+    else:
+        body = publication.publication_json(ctx.version)
+        content_type = "application/json; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publication.filename(ctx.version, extension)}"'
+    return response
+
+
+def publication_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as PDF (404 for anything not public)."""
+    return _publication(request, slug, "pdf")
+
+
+def publication_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as JSON (404 for anything not public)."""
+    return _publication(request, slug, "json")
