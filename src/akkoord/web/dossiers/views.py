@@ -226,6 +226,7 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
     warnings = [w for w in ctx.version.warnings if w.get("fiche") == code] if access.can_ingest(request.user) else []
     glossary = [e for e in ctx.glossary if code in e.fiches]
     return render(request, "dossiers/fiche.html", ctx.context(
+        links=_fiche_links(model), sections=_fiche_sections(model), related_count=len(outgoing) + len(incoming),
         record=record, fiche=model, labels=FIELD_LABELS,
         outgoing=outgoing, incoming=incoming, missing_related=missing_related,
         previous_fiche=previous_fiche, next_fiche=next_fiche,
@@ -233,6 +234,37 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         findings=findings, fiche_findings=findings.for_fiche(code) if findings else [], warnings=warnings,
         glossary=glossary, section="fiche",
     ))
+
+
+def _fiche_links(model) -> list[dict]:
+    """The fiche's links with a readable text (the document's title where the fiche names it);
+    equal texts are numbered so that every link says where it goes."""
+    from collections import Counter
+
+    from akkoord.dossier.link_labels import link_label
+    from akkoord.web.dossiers.templatetags.akkoord import safe_href
+
+    titles = [source.title for source in model.sources if source.title]
+    rows = [{"url": url, "href": safe_href(url), "label": link_label(url, titles)} for url in model.links]
+    counts, seen = Counter(r["label"] for r in rows if r["href"]), Counter()
+    for row in rows:
+        if row["href"] and counts[row["label"]] > 1:
+            seen[row["label"]] += 1
+            row["label"] = f"{row['label']} ({seen[row['label']]})"
+    return rows
+
+
+def _fiche_sections(model) -> list[tuple[str, str]]:
+    """The in-page menu of a fiche: (anchor, label) of every section the page shows."""
+    sections = [("lijn", FIELD_LABELS["current_line"]), ("bronnen", FIELD_LABELS["sources"]),
+                ("moment", FIELD_LABELS["adjustment_moment"]), ("extern", FIELD_LABELS["external_changes"]),
+                ("partners", FIELD_LABELS["partners"]), ("advies", FIELD_LABELS["advice"]),
+                ("beleidsterreinen", FIELD_LABELS["policy_areas"])]
+    if model.links:
+        sections.append(("links", FIELD_LABELS["links"]))
+    if model.footnotes:
+        sections.append(("voetnoten", FIELD_LABELS["footnotes"]))
+    return sections
 
 
 @dossier_page
