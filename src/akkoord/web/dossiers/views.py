@@ -21,7 +21,7 @@ from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access
 from akkoord.web.dossiers import derived, publication, services
-from akkoord.web.dossiers.forms import StatusForm, UploadForm
+from akkoord.web.dossiers.forms import DeleteVersionForm, StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.quality import group
 from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, timeline_from_items
@@ -324,7 +324,16 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     if not access.can_view_version(request.user, version):
         return deny(request)
     ctx = DossierContext(request, dossier, version, True)
-    findings = ctx.findings
+    from akkoord.web.dossiers.quality import SEVERITY_LABELS
+
+    severity = request.GET.get("ernst", "")
+    severity = severity if severity in SEVERITY_LABELS else ""
+    all_findings = derived.findings(version, lambda: ctx.core)
+    findings = group([f for f in all_findings if not severity or str(f.severity) == severity]
+                     if all_findings is not None else None)
+    severity_counts = {}
+    for finding in all_findings or []:
+        severity_counts[str(finding.severity)] = severity_counts.get(str(finding.severity), 0) + 1
     warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
     for warning in version.warnings:
         warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
@@ -342,6 +351,9 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
         diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
+        severity=severity, severity_choices=[(k, v, severity_counts.get(k, 0)) for k, v in SEVERITY_LABELS.items()],
+        all_findings_total=len(all_findings or []),
+        can_delete=access.can_delete_version(request.user, version),
         section="versions",
     ))
 
@@ -386,6 +398,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                     title=form.cleaned_data["title"] or None,
                     slug=existing.slug if existing else None,
                     source_name=name,
+                    allow_other_municipality=form.cleaned_data.get("other_municipality", False),
                 )
             except DossierError as exc:
                 message = str(exc).replace(f"{tmp}/", "")
@@ -426,3 +439,33 @@ def publication_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 def publication_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The public version's publication copy as JSON (404 for anything not public)."""
     return _publication(request, slug, "json")
+
+
+@require_POST
+def delete_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Delete a concept version (a wrong upload); released and public versions stay."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+    if not access.can_view_version(request.user, version):
+        raise Http404("Onbekende versie.")
+    if not access.can_delete_version(request.user, version):
+        raise PermissionDenied("Alleen een concept kan worden verwijderd, door een ambtenaar.")
+    form = DeleteVersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Bevestig dat u het concept wilt verwijderen.")
+        return redirect(version.get_absolute_url())
+    number, name = version.number, version.dossier.display_name
+    remaining = services.delete_concept(version, request.user)
+    messages.success(request, f"Concept versie {number} van {name} is verwijderd.")
+    if remaining is None:
+        from django.urls import reverse
+
+        return redirect(reverse("dossiers:home"))
+    return redirect(reverse_versions(remaining))
+
+
+def reverse_versions(dossier: Dossier) -> str:
+    from django.urls import reverse
+
+    return reverse("dossiers:versions", kwargs={"slug": dossier.slug})

@@ -1,0 +1,202 @@
+"""Issue 14, the workbench in daily use: fiche page, upload and review, public reading,
+print, Dutch dates (pages rendered by Django's test client)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
+from akkoord.web.dossiers.services import (OtherMunicipality, delete_concept, ingest_file, plausible_municipality,
+                                           set_status)
+from webdata import base_fiches, fiche_dict, write_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name: str, version, **kwargs) -> str:
+    return reverse(f"dossiers:{name}", kwargs={"slug": version.dossier.slug, **kwargs})
+
+
+@pytest.fixture(autouse=True)
+def publication_dir(settings, tmp_path):
+    settings.AKKOORD_PUBLICATION_DIR = str(tmp_path / "publicaties")
+
+
+# ------------------------------------------------------------------ 6. fiche page
+
+def test_fiche_page_has_a_section_menu_and_related_fiches_before_partners_and_links(client, released_version,
+                                                                                     negotiator):
+    client.force_login(negotiator)
+    html = client.get(url("fiche", released_version, code="1A")).content.decode()
+    menu = re.search(r'<nav class="fiche-menu[^"]*" aria-label="In deze fiche">(.*?)</nav>', html, re.S)
+    assert menu, "no in-page menu"
+    for anchor in ("#lijn", "#bronnen", "#partners", "#advies", "#verwant"):
+        assert f'href="{anchor}"' in menu.group(1)
+        assert f'id="{anchor[1:]}"' in html
+    # Tab order follows the document: the related fiche's link comes before the partner links.
+    related_link = html.index(reverse("dossiers:fiche", kwargs={"slug": released_version.dossier.slug, "code": "2A"}))
+    partner_link = html.index("#partner-")
+    assert related_link < partner_link
+
+
+def test_a_link_shows_a_readable_text_not_the_raw_url(tmp_path, compiler, client):
+    long_url = "https://raad.example.org/Document/View/e7548e17-8e8c-4d75-8f43-b902d100dab1"
+    titled = "https://example.org/stukken/woonvisie-lindeveen-2030.pdf"
+    fiche = fiche_dict("1A", "Wonen", sources=[{"title": "Woonvisie Lindeveen 2030", "end_date": "2030"}],
+                       links=[long_url, titled])
+    version = ingest_file(write_dossier(tmp_path / "d.json", [fiche]), compiler)
+    client.force_login(compiler)
+    html = client.get(url("fiche", version, code="1A")).content.decode()
+    texts = re.findall(r'<a href="(https://[^"]+)"[^>]*>([^<]+)<span class="visually-hidden">', html)
+    shown = dict(texts)
+    assert shown[long_url] == "Document op raad.example.org"
+    assert shown[titled] == "Woonvisie Lindeveen 2030"
+
+
+def test_line_breaks_in_the_current_line_are_kept(tmp_path, compiler, client):
+    fiche = fiche_dict("1A", "Wonen", current_line="Uitvoeren woonvisie voor ouderen\nUitwerking van de wet.")
+    version = ingest_file(write_dossier(tmp_path / "d.json", [fiche]), compiler)
+    client.force_login(compiler)
+    html = client.get(url("fiche", version, code="1A")).content.decode()
+    assert "voor ouderen<br>Uitwerking" in html
+
+
+# ------------------------------------------------------------------ 7. upload and review
+
+def test_a_run_on_ambition_row_is_no_municipality():
+    assert plausible_municipality("Lindeveen Open Lindeveen Groen en Duurzaam Lindeveen X Inclusief Lindeveen") \
+        == "Lindeveen"
+    assert plausible_municipality("Bergen op Zoom") == "Bergen op Zoom"
+    assert plausible_municipality("Het is een lange zin over beleid zonder naam") == ""
+
+
+def test_a_file_of_another_municipality_is_refused_as_new_version_unless_confirmed(tmp_path, compiler,
+                                                                                     released_version, client):
+    other = write_dossier(tmp_path / "other.json", base_fiches(), municipality="Waterbeek",
+                          title="Formatiedossier Waterbeek")
+    with pytest.raises(OtherMunicipality):
+        ingest_file(other, compiler, slug=released_version.dossier.slug)
+    assert released_version.dossier.versions.count() == 1
+    client.force_login(compiler)
+    with other.open("rb") as handle:
+        response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk})
+    assert response.status_code == 200
+    assert "Waterbeek" in response.content.decode() and "andere gemeente" in response.content.decode()
+    with other.open("rb") as handle:
+        response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk,
+                                                            "other_municipality": "on"})
+    assert response.status_code == 302
+    assert released_version.dossier.versions.count() == 2
+
+
+def test_a_concept_can_be_deleted_by_a_compiler_only(client, concept_version, compiler, negotiator):
+    delete = url("delete_version", concept_version, number=1)
+    client.force_login(negotiator)
+    assert client.post(delete, {"confirm": "on"}).status_code == 404  # cannot see the concept at all
+    client.force_login(compiler)
+    assert client.post(delete, {}).status_code == 302  # not confirmed: nothing happens
+    assert DossierVersion.objects.filter(pk=concept_version.pk).exists()
+    response = client.post(delete, {"confirm": "on"})
+    assert response.status_code == 302
+    assert not DossierVersion.objects.filter(pk=concept_version.pk).exists()
+    assert not Fiche.objects.filter(version_id=concept_version.pk).exists()
+    assert not Dossier.objects.exists()  # it was the only version
+    assert AuditEvent.objects.filter(description__contains="verwijderd").exists()
+
+
+def test_released_versions_are_never_deleted(client, released_version, compiler):
+    client.force_login(compiler)
+    assert client.post(url("delete_version", released_version, number=1), {"confirm": "on"}).status_code == 403
+    with pytest.raises(ValueError):
+        delete_concept(released_version)
+
+
+def test_review_filters_findings_by_severity(client, tmp_path, compiler):
+    fiches = base_fiches()
+    fiches[0]["links"] = ["file:///C:/Users/jan/Documenten/nota.docx"]  # blocking for publication
+    version = ingest_file(write_dossier(tmp_path / "d.json", fiches), compiler)
+    client.force_login(compiler)
+    everything = client.get(url("review", version, number=1)).content.decode()
+    blocking = client.get(url("review", version, number=1) + "?ernst=blokkerend").content.decode()
+    count = lambda html, sev: len(re.findall(rf'class="finding finding--{sev}"', html))  # noqa: E731
+    assert count(everything, "blokkerend") >= 1
+    assert count(blocking, "blokkerend") == count(everything, "blokkerend")
+    assert count(blocking, "waarschuwing") == 0 and count(blocking, "info") == 0
+    assert count(everything, "waarschuwing") + count(everything, "info") > 0
+
+
+# ------------------------------------------------------------------ 8. public reading
+
+def test_public_version_offers_pdf_and_json_of_the_publication_copy(client, released_version):
+    fiche = Fiche.objects.get(version=released_version, code="2A")
+    wrapped = ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fwoonvisie"
+               "&data=05%7C01&reserved=0")
+    fiche.data["links"] = [wrapped]
+    fiche.save()
+    for name in ("publication_pdf", "publication_json"):
+        assert client.get(url(name, released_version)).status_code == 404  # released, not public
+    set_status(released_version, "openbaar")
+    overview = client.get(url("overview", released_version)).content.decode()
+    assert url("publication_pdf", released_version) in overview and url("publication_json", released_version) in overview
+    response = client.get(url("publication_json", released_version))
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    data = json.loads(response.content)
+    links = [link for f in data["fiches"] for link in f["links"]]
+    assert links == ["https://example.org/woonvisie"]  # cleaned again on the way out
+    pdf = client.get(url("publication_pdf", released_version))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Bestaanszekerheid" in text and "Formatiedossier Lindeveen" in text
+
+
+def test_concept_download_is_404_even_for_compilers(client, concept_version, compiler):
+    client.force_login(compiler)
+    assert client.get(url("publication_json", concept_version)).status_code == 404
+
+
+def test_public_pages_do_not_say_confidential_and_home_addresses_the_public(client, released_version, negotiator):
+    set_status(released_version, "openbaar")
+    for page in (url("overview", released_version), url("fiche", released_version, code="1A"),
+                 reverse("dossiers:home")):
+        html = client.get(page).content.decode()
+        assert "Vertrouwelijk" not in html, page
+    home = client.get(reverse("dossiers:home")).content.decode()
+    assert "voor de onderhandelaars:" not in home and "openbaar" in home
+    client.force_login(negotiator)
+    assert "voor de onderhandelaars:" in client.get(reverse("dossiers:home")).content.decode()
+
+
+def test_released_pages_are_marked_confidential(client, released_version, negotiator):
+    client.force_login(negotiator)
+    html = client.get(url("fiche", released_version, code="1A")).content.decode()
+    assert "Vertrouwelijk" in html
+
+
+# ------------------------------------------------------------------ 9. print, 10. dates and landmarks
+
+def test_a_fiche_has_a_print_header_with_dossier_version_date_and_mark(client, released_version, negotiator):
+    client.force_login(negotiator)
+    html = client.get(url("fiche", released_version, code="1A")).content.decode()
+    header = re.search(r'<p class="print-header">(.*?)</p>', html, re.S).group(1)
+    assert "Formatiedossier Lindeveen" in header and "versie 1" in header and "Vertrouwelijk" in header
+    assert re.search(r"afgedrukt op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|"
+                     r"oktober|november|december) \d{4}", header)
+    assert 'class="breadcrumbs no-print"' in html
+
+
+def test_dates_are_dutch_and_the_dossier_bar_is_a_landmark(client, released_version, compiler):
+    client.force_login(compiler)
+    html = client.get(url("versions", released_version)).content.decode()
+    months = re.findall(r"\d{1,2} ([A-Za-z]+) \d{4}", html)
+    assert months and all(m in ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                "september", "oktober", "november", "december") for m in months), months
+    assert re.search(r'<section class="dossier-bar" aria-label="[^"]+">', html)
