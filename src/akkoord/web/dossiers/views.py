@@ -224,7 +224,7 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
     # Quality findings are shown to compilers only.
     findings = ctx.findings if access.can_ingest(request.user) else None
     warnings = [w for w in ctx.version.warnings if w.get("fiche") == code] if access.can_ingest(request.user) else []
-    glossary = [e for e in ctx.glossary if code in e.fiches]
+    glossary = [e for e in ctx.glossary if code in e.fiches and e.expansion]
     return render(request, "dossiers/fiche.html", ctx.context(
         links=_fiche_links(model), sections=_fiche_sections(model), related_count=len(outgoing) + len(incoming),
         record=record, fiche=model, labels=FIELD_LABELS,
@@ -284,17 +284,25 @@ def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     ))
 
 
+def _ambition_choices() -> list[tuple[str, str]]:
+    """The ambitions of the dossier as (key, label); the one place the partner and timeline
+    pages read them (a per-dossier profile can answer here later)."""
+    return [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+
+
 @dossier_page
 def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
-    entries = ctx.partners
+    """Partners by the number of fiches that name them, with a partner × ambition count."""
     titles = {f.code: f.title for f in ctx.fiches}
-    letters: "OrderedDict[str, list]" = OrderedDict()
-    for entry in entries:
-        letter = entry.name[:1].upper()
-        letter = letter if letter.isalpha() else "#"
-        letters.setdefault(letter, []).append(entry)
+    fiche_ambitions = {f.code: set(f.ambitions or []) for f in ctx.fiches}
+    choices = _ambition_choices()
+    rows = []
+    for entry in ctx.partners:
+        per_ambition = [sum(1 for code in entry.fiches if key in fiche_ambitions.get(code, ())) for key, _ in choices]
+        rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition})
+    rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
     return render(request, "dossiers/partners.html", ctx.context(
-        letters=list(letters.items()), count=len(entries), titles=titles, section="partners",
+        rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
         partner_key=partner_key,
     ))
 
