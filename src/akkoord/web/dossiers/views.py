@@ -24,7 +24,7 @@ from akkoord.web.dossiers import derived, publication, services
 from akkoord.web.dossiers.forms import DeleteVersionForm, StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.quality import group
-from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, timeline_from_items
+from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
 
 Status = DossierVersion.Status
 
@@ -269,17 +269,27 @@ def _fiche_sections(model) -> list[tuple[str, str]]:
 
 @dossier_page
 def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    from akkoord.web.dossiers.timeline import term_chart, term_years
+
+    choices = _ambition_choices()
     ambition = request.GET.get("ambitie", "")
-    if ambition not in AMBITION_KEYS:
+    if ambition not in dict(choices):
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None)
+    term = term_years(ctx.dossier.title, ctx.version.source_name, ctx.dossier.slug)
+    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None,
+                               term)
+    if ambition:  # one ambition: its fiches against the years
+        rows = [(f.code, f"{f.code} {f.title}") for f in ctx.fiches if ambition in (f.ambitions or [])]
+        chart = term_chart(data, rows, lambda item: [item.fiche_code])
+    else:  # every ambition against the years
+        rows = list(choices) + [("geen", "Zonder opgave")]
+        chart = term_chart(data, rows, lambda item: list(item.ambitions) or ["geen"])
     return render(request, "dossiers/timeline.html", ctx.context(
-        timeline=data, ambition=ambition, ambition_label=AMBITION_LABELS.get(ambition, ""),
-        ambition_choices=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS],
+        timeline=data, ambition=ambition, ambition_label=dict(choices).get(ambition, ""),
+        ambition_choices=choices, chart=chart,
         kind_choices=list(KIND_LABELS.items()), kinds=kinds,
-        first_year=TERM_FIRST_YEAR, last_year=TERM_LAST_YEAR,
-        term_years=list(range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)),
+        first_year=term[0], last_year=term[1],
         section="timeline",
     ))
 

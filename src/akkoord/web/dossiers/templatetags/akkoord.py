@@ -45,3 +45,9 @@ def severity_label(value) -> str:
 
     text = str(value or "").lower()
     return SEVERITY_LABELS.get(text, text)
+
+
+@register.filter
+def describe_cell(row, column: int) -> str:
+    """The table alternative of one chart cell: "2 einddata, 1 moment" (timeline.ChartRow)."""
+    return row.describe(column)
