@@ -200,3 +200,54 @@ def test_dates_are_dutch_and_the_dossier_bar_is_a_landmark(client, released_vers
     assert months and all(m in ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                                 "september", "oktober", "november", "december") for m in months), months
     assert re.search(r'<section class="dossier-bar" aria-label="[^"]+">', html)
+
+
+# ------------------------------------------------------------------ 3. timeline
+
+def _timeline_version(tmp_path, compiler):
+    fiches = [
+        fiche_dict("1A", "Minima", ambitions=["inclusief"],
+                   adjustment_moment="In 2027 de evaluatie; in 2027 het nieuwe plan; uiterlijk 2027 besluiten.",
+                   external_changes="De wet uit 2021 wordt gewijzigd, niet eerder dan 1 januari 2028.",
+                   sources=[{"title": "Oude nota", "end_date": "2024"}]),
+        fiche_dict("1B", "Sport", ambitions=["open"], adjustment_moment="Bij de volgende evaluatie."),
+    ]
+    return ingest_file(write_dossier(tmp_path / "t.json", fiches), compiler)
+
+
+def test_timeline_items_once_past_dates_ignored_undated_moments_kept(tmp_path, compiler, client):
+    version = _timeline_version(tmp_path, compiler)
+    client.force_login(compiler)
+    html = client.get(url("timeline", version)).content.decode()
+    section = lambda key: html.split(f'id="jaar-{key}"')[1].split("</section>")[0]  # noqa: E731
+    assert section("2027").count("timeline-item--moment") == 1  # three mentions of 2027, one moment
+    assert "niet eerder dan 1 januari 2028" in section("2028")  # not under the incidental 2021
+    assert "jaar-2021" not in html and "wet uit 2021" not in html.split('id="jaar-eerder"')[-1]
+    assert "Bij de volgende evaluatie" in section("onbekend")  # a moment without a date: "Zonder datum"
+    assert "Zonder datum" in html
+    # The page opens with the term, the expired sources come last.
+    assert html.index('id="jaar-2026"') < html.index('id="jaar-eerder"')
+    assert "Oude nota" in section("eerder")
+
+
+def test_timeline_draws_the_term_with_a_table_alternative(tmp_path, compiler, client):
+    version = _timeline_version(tmp_path, compiler)
+    client.force_login(compiler)
+    html = client.get(url("timeline", version)).content.decode()
+    svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg and "<title" in svg
+    assert re.search(r"\d,\d", re.sub(r'points="[^"]*"', "", svg)) is None  # no Dutch decimal commas in coordinates
+    assert svg.count('class="mark--moment"') == 1 and svg.count('class="mark--external"') == 1
+    table = html.split('class="chart-table"')[1].split("</table>")[0]
+    inclusive = table.split("Inclusief</th>")[1].split("</tr>")[0]
+    cells = re.findall(r"<td>(.*?)</td>", inclusive)
+    assert cells[1] == "1 moment" and cells[2] == "1 extern besluit"  # 2027 and 2028
+    one_ambition = client.get(url("timeline", version) + "?ambitie=inclusief").content.decode()
+    assert ">1A Minima</text>" in one_ambition and "1B Sport</text>" not in one_ambition
+
+
+def test_the_term_comes_from_the_dossier_not_a_constant():
+    from akkoord.web.dossiers.timeline import term_years
+
+    assert term_years("Formatiedossier 2030", "") == (2030, 2034)
+    assert term_years("", "lindeveen-2022-concept.pdf") == (2022, 2026)
