@@ -107,3 +107,30 @@ def test_public_reader_downloads_and_sees_no_confidentiality_mark(page, site, se
     with page.expect_download() as info:
         page.get_by_role("link", name="PDF").click()
     assert info.value.suggested_filename.endswith("-openbaar.pdf")
+
+
+def test_the_real_dossier_fits_a_phone_on_every_fiche(browser, transactional_db, live_server, shared_dossier_path,
+                                                        check_a11y):
+    """The shared dossier (real extraction output, long words and links included): every fiche,
+    the timeline, partners and review at 390 px."""
+    from webdata import make_user
+
+    from akkoord.web.dossiers.services import ingest_file
+
+    compiler = make_user("ambtenaar1", "ambtenaar")
+    version = ingest_file(shared_dossier_path, compiler)
+    slug = version.dossier.slug
+    context = browser.new_context(viewport=PHONE, locale="nl-NL")
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, "ambtenaar1")
+        paths = [f"/dossiers/{slug}/fiches/{code}/" for code in version.fiches.values_list("code", flat=True)]
+        paths += [f"/dossiers/{slug}/{p}" for p in ("", "tijdlijn/", "partners/", "afkortingen/", "versies/1/")]
+        for path in paths:
+            page.goto(live_server.url + path)
+            _no_sideways_scroll(page, path)
+        for path in paths:
+            page.goto(live_server.url + path)
+            check_a11y(page, "echt-" + path.strip("/").replace("/", "-"))
+    finally:
+        context.close()
