@@ -98,10 +98,12 @@ def test_a_printed_fiche_names_dossier_version_date_and_confidentiality(page, si
 
 
 def test_public_reader_downloads_and_sees_no_confidentiality_mark(page, site, settings, tmp_path):
-    from akkoord.web.dossiers.services import set_status
+    from django.contrib.auth import get_user_model
+
+    from akkoord.web.dossiers.services import publish
 
     settings.AKKOORD_PUBLICATION_DIR = str(tmp_path / "pdf")
-    set_status(site["version"], "openbaar")
+    publish(site["version"], get_user_model().objects.get(username="ambtenaar1"))
     page.goto(f"{site['url']}/dossiers/{site['slug']}/")
     assert page.get_by_text("Vertrouwelijk").count() == 0
     with page.expect_download() as info:

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.services import (OtherMunicipality, delete_concept, ingest_file, plausible_municipality,
-                                           set_status)
+                                           publish)
 from webdata import base_fiches, fiche_dict, write_dossier
 
 pytestmark = pytest.mark.django_db
@@ -131,23 +131,24 @@ def test_review_filters_findings_by_severity(client, tmp_path, compiler):
 
 # ------------------------------------------------------------------ 8. public reading
 
-def test_public_version_offers_pdf_and_json_of_the_publication_copy(client, released_version):
-    fiche = Fiche.objects.get(version=released_version, code="2A")
+def test_public_version_offers_pdf_and_json_of_the_publication_copy(client, released_version, compiler):
+    for name in ("publication_pdf", "publication_json"):
+        assert client.get(url(name, released_version)).status_code == 404  # released, not public
+    public = publish(released_version, compiler)
+    # Whatever the stored public version holds, the download is cleaned again on the way out.
+    fiche = Fiche.objects.get(version=public, code="2A")
     wrapped = ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fwoonvisie"
                "&data=05%7C01&reserved=0")
     fiche.data["links"] = [wrapped]
     fiche.save()
-    for name in ("publication_pdf", "publication_json"):
-        assert client.get(url(name, released_version)).status_code == 404  # released, not public
-    set_status(released_version, "openbaar")
-    overview = client.get(url("overview", released_version)).content.decode()
-    assert url("publication_pdf", released_version) in overview and url("publication_json", released_version) in overview
-    response = client.get(url("publication_json", released_version))
+    overview = client.get(url("overview", public)).content.decode()
+    assert url("publication_pdf", public) in overview and url("publication_json", public) in overview
+    response = client.get(url("publication_json", public))
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     links = [link for f in data["fiches"] for link in f["links"]]
-    assert links == ["https://example.org/woonvisie"]  # cleaned again on the way out
-    pdf = client.get(url("publication_pdf", released_version))
+    assert links == ["https://example.org/woonvisie"]
+    pdf = client.get(url("publication_pdf", public))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     from io import BytesIO
@@ -156,6 +157,8 @@ def test_public_version_offers_pdf_and_json_of_the_publication_copy(client, rele
 
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
     assert "Bestaanszekerheid" in text and "Formatiedossier Lindeveen" in text
+    # An older released version of the same dossier is no download, even with ?versie.
+    assert client.get(url("publication_json", public) + f"?versie={released_version.number}").status_code in (302, 404)
 
 
 def test_concept_download_is_404_even_for_compilers(client, concept_version, compiler):
@@ -163,8 +166,8 @@ def test_concept_download_is_404_even_for_compilers(client, concept_version, com
     assert client.get(url("publication_json", concept_version)).status_code == 404
 
 
-def test_public_pages_do_not_say_confidential_and_home_addresses_the_public(client, released_version, negotiator):
-    set_status(released_version, "openbaar")
+def test_public_pages_do_not_say_confidential_and_home_addresses_the_public(client, public_version, negotiator):
+    released_version = public_version
     for page in (url("overview", released_version), url("fiche", released_version, code="1A"),
                  reverse("dossiers:home")):
         html = client.get(page).content.decode()

@@ -82,3 +82,43 @@ def default_version(user, dossier: Dossier) -> DossierVersion | None:
     versions = dossier.versions.filter(status__in=readable_statuses(user))
     released = versions.exclude(status=Status.CONCEPT).order_by("-number").first()
     return released or versions.order_by("-number").first()
+
+
+def diff_base(user, version: DossierVersion) -> DossierVersion | None:
+    """The version a reader sees ``version`` compared with: the newest older version that this
+    reader may read. A concept in between is skipped for readers who may not read concepts, so
+    a difference never reveals text they were not allowed to see."""
+    return (version.dossier.versions.filter(number__lt=version.number, status__in=readable_statuses(user))
+            .order_by("-number").first())
+
+
+def can_see_findings(user) -> bool:
+    """Quality findings and reader warnings quote the raw text (names, e-mail addresses, internal
+    paths): compilers only."""
+    return can_ingest(user)
+
+
+def is_confidential_response(request) -> bool:
+    """Responses to signed-in users may carry what only they may read: never stored by caches."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+# ------------------------------------------------------------------------------ monitoring
+# A programme of monitored commitments is confidential until it is published; then it is
+# public (read-only) for everyone. Compilers with the permission update and publish it.
+
+
+def can_update_commitments(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("monitoring.update_commitments"))
+
+
+def visible_programmes(user):
+    from akkoord.web.monitoring.models import Programme
+
+    programmes = Programme.objects.all()
+    return programmes if can_update_commitments(user) else programmes.filter(published=True)
+
+
+def can_view_programme(user, programme) -> bool:
+    return bool(programme.published or can_update_commitments(user))

@@ -19,4 +19,5 @@ urlpatterns = [
     path("dossiers/<slug:slug>/versies/<int:number>/", views.review, name="review"),
     path("dossiers/<slug:slug>/versies/<int:number>/status/", views.change_status, name="status"),
     path("dossiers/<slug:slug>/versies/<int:number>/verwijderen/", views.delete_version, name="delete_version"),
+    path("dossiers/<slug:slug>/versies/<int:number>/openbaar-maken/", views.publish, name="publish"),
 ]

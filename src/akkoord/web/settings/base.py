@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
+    "akkoord.web.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "akkoord.web.security.ConfidentialCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -7,3 +7,8 @@ ALLOWED_HOSTS = ["*"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The public PDF is rendered once and kept (dossiers/publication.py): in tests, outside the repository.
+import tempfile as _tempfile  # noqa: E402
+
+AKKOORD_PUBLICATION_DIR = _tempfile.mkdtemp(prefix="akkoord-test-publicaties-")

@@ -51,3 +51,15 @@ def severity_label(value) -> str:
 def describe_cell(row, column: int) -> str:
     """The table alternative of one chart cell: "2 einddata, 1 moment" (timeline.ChartRow)."""
     return row.describe(column)
+
+
+@register.filter
+def marked(text: str, wanted) -> str:
+    """The text escaped, with the search words in ``wanted`` marked (plain escaping without them)."""
+    from django.utils.html import escape
+
+    if not wanted:
+        return escape(text or "")
+    from akkoord.web.search.highlight import mark_terms
+
+    return mark_terms(text or "", wanted)
