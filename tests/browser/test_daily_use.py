@@ -136,3 +136,31 @@ def test_the_real_dossier_fits_a_phone_on_every_fiche(browser, transactional_db,
             check_a11y(page, "echt-" + path.strip("/").replace("/", "-"))
     finally:
         context.close()
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_printed_page(browser, transactional_db, live_server,
+                                                                 shared_dossier_path):
+    """Every fiche of the shared dossier printed (print media, A4): no page ends in a heading."""
+    from pypdf import PdfReader
+    from webdata import make_user
+
+    from akkoord.dossier.model import FIELD_LABELS
+    from akkoord.web.dossiers.services import ingest_file
+
+    compiler = make_user("ambtenaar1", "ambtenaar")
+    version = ingest_file(shared_dossier_path, compiler)
+    headings = set(FIELD_LABELS.values())
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    lone = []
+    try:
+        sign_in(page, live_server.url, "ambtenaar1")
+        for code in version.fiches.values_list("code", flat=True):
+            page.goto(f"{live_server.url}/dossiers/{version.dossier.slug}/fiches/{code}/")
+            for number, printed in enumerate(PdfReader(BytesIO(page.pdf(format="A4"))).pages, 1):
+                lines = [line.strip() for line in printed.extract_text().splitlines() if line.strip()]
+                if lines and lines[-1] in headings:
+                    lone.append((code, number, lines[-1]))
+    finally:
+        context.close()
+    assert not lone, f"koppen alleen onderaan een pagina: {lone}"
