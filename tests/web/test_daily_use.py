@@ -254,3 +254,34 @@ def test_the_term_comes_from_the_dossier_not_a_constant():
 
     assert term_years("Formatiedossier 2030", "") == (2030, 2034)
     assert term_years("", "lindeveen-2022-concept.pdf") == (2022, 2026)
+
+
+# ------------------------------------------------------------------ 4, 5. partners and glossary pages
+
+def test_partner_page_counts_sorts_and_crosses_with_ambitions(tmp_path, compiler, client):
+    fiches = [fiche_dict("1A", "Een", ambitions=["inclusief"], partners=["Woningcorporaties", "Beleid"]),
+              fiche_dict("1B", "Twee", ambitions=["inclusief", "open"], partners=["Corporaties", "GGD"]),
+              fiche_dict("2A", "Drie", ambitions=["aantrekkelijk"],
+                         partners=["Lindeveense woningcorporaties", "Stichting Stad, met dhr. J. Bakker als manager"])]
+    version = ingest_file(write_dossier(tmp_path / "p.json", fiches), compiler)
+    client.force_login(compiler)
+    html = client.get(url("partners", version)).content.decode()
+    names = re.findall(r'<span class="partner__name">([^<]+)</span>', html)
+    assert names[0] == "Woningcorporaties" and set(names) == {"Woningcorporaties", "GGD", "Stichting Stad"}
+    assert "Beleid" not in names and "Bakker" not in html
+    row = html.split('<span class="partner__name">Woningcorporaties</span>')[1].split("</tr>")[0]
+    counts = re.findall(r'<td class="num[^"]*">(?:<strong>)?(\d+|<span aria-label="geen">–</span>)', row)
+    # Fiches 3; then aantrekkelijk 1, open 1, groen-duurzaam –, inclusief 2, randvoorwaarden –.
+    assert counts[0] == "3" and counts[1] == "1" and counts[2] == "1" and counts[4] == "2"
+
+
+def test_glossary_page_lists_undefined_abbreviations_as_such(tmp_path, compiler, client):
+    fiches = [fiche_dict("1A", "Een", current_line="Met de Duurzame Financiële Basis (DFB) en de QRZ."),
+              fiche_dict("1B", "Twee", current_line="De nota Lopen, Fietsen en Zwemmen; daarna het LFZ-budget voor LFZ.")]
+    version = ingest_file(write_dossier(tmp_path / "g.json", fiches), compiler)
+    client.force_login(compiler)
+    html = client.get(url("glossary", version)).content.decode()
+    assert "Duurzame Financiële Basis" in html
+    assert "Lopen Fietsen en Zwemmen" in html and "afgeleid uit de tekst" in html
+    undefined = html.split('id="niet-uitgeschreven"')[1]
+    assert "<strong>QRZ</strong>" in undefined and "DFB" not in undefined

@@ -97,7 +97,7 @@ def is_partner_name(name: str) -> bool:
     name of a policy or document ("Beleid", "Bijzondere bijstand"), a person."""
     shown = display_form(name)
     words = shown.split()
-    if not words or names_a_person(name):
+    if not words or names_a_person(shown):  # a person in a trailing remark is cut off by display_form
         return False
     if len(words) > _MAX_NAME_WORDS:
         return False
@@ -240,10 +240,19 @@ class _UnionFind:
             self.parent[root_b] = root_a
 
 
-def _choose_name(forms: Counter[str], first_seen: dict[str, int]) -> str:
-    """The most frequent display form (on a tie one starting with a capital, then the longest),
-    with a capital first letter as an index shows it."""
-    name = min(forms, key=lambda f: (-forms[f], not f[:1].isupper(), -len(f), first_seen[f]))
+def _qualified(form: str, qualifiers: tuple[str, ...]) -> bool:
+    """``Alle Twentse gemeenten``, ``14 gemeenten``: a form with a count or place word in front."""
+    words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(form).split()]
+    return len(words) > 1 and (words[0] in _QUANTIFIERS or words[0].isdigit()
+                               or _is_place_adjective(words[0], qualifiers))
+
+
+def _choose_name(forms: Counter[str], first_seen: dict[str, int], qualifiers: tuple[str, ...] = ()) -> str:
+    """The most frequent display form (on a tie one without a count or place word in front,
+    one starting with a capital, then the longest), with a capital first letter as an index
+    shows it."""
+    name = min(forms, key=lambda f: (-forms[f], _qualified(f, qualifiers), not f[:1].isupper(), -len(f),
+                                     first_seen[f]))
     return name[:1].upper() + name[1:]
 
 
@@ -313,6 +322,6 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
         forms.setdefault(root, Counter())[shown] += 1
         first_seen.setdefault(shown, position)
     for root, entry in entries.items():
-        entry.name = _choose_name(forms[root], first_seen)
+        entry.name = _choose_name(forms[root], first_seen, qualifiers)
         entry.variants.sort(key=_fold)
     return sorted(entries.values(), key=lambda e: (_fold(e.name), e.name))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
-from akkoord.dossier.partners import partner_key
+from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access
 from akkoord.web.dossiers import derived, publication, services
@@ -326,7 +326,12 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     rows = []
     for entry in ctx.partners:
         per_ambition = [sum(1 for code in entry.fiches if key in fiche_ambitions.get(code, ())) for key, _ in choices]
-        rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition})
+        spellings = list(dict.fromkeys(display_form(v) for v in entry.variants
+                                       if display_form(v).casefold() != entry.name.casefold()))
+        spellings = [v for i, v in enumerate(spellings)
+                     if v.casefold() not in {w.casefold() for w in spellings[:i]}]
+        rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition,
+                     "spellings": spellings})
     rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
     return render(request, "dossiers/partners.html", ctx.context(
         rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
@@ -338,7 +343,8 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     titles = {f.code: f.title for f in ctx.fiches}
     return render(request, "dossiers/glossary.html", ctx.context(
-        entries=ctx.glossary, titles=titles, section="glossary"))
+        entries=ctx.glossary, defined=[e for e in ctx.glossary if e.expansion],
+        undefined=[e for e in ctx.glossary if not e.expansion], titles=titles, section="glossary"))
 
 
 @dossier_page
