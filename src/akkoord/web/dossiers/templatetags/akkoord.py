@@ -63,3 +63,9 @@ def marked(text: str, wanted) -> str:
     from akkoord.web.search.highlight import mark_terms
 
     return mark_terms(text or "", wanted)
+
+
+@register.filter
+def blocking_count(findings) -> int:
+    """How many of ``findings`` are blocking (the review page's per-fiche summaries)."""
+    return sum(1 for f in findings or [] if str(getattr(f, "severity", "")).lower() == "blokkerend")
