@@ -130,6 +130,7 @@ def test_the_real_dossier_fits_a_phone_on_every_fiche(browser, transactional_db,
         paths += [f"/dossiers/{slug}/{p}" for p in ("", "tijdlijn/", "partners/", "afkortingen/", "versies/1/")]
         for path in paths:
             page.goto(live_server.url + path)
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             _no_sideways_scroll(page, path)
         for path in paths:
             page.goto(live_server.url + path)
