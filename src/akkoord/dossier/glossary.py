@@ -223,31 +223,42 @@ def used_abbreviations(texts: Iterable[str]) -> Counter[str]:
     return found
 
 
-def _initials_spell(abbreviation: str, words: list[str]) -> bool:
+def _initials_spell(abbreviation: str, words: list[str], folded: list[str] | None = None) -> bool:
     """Each word but connectors is capitalised and starts with the next letter of the
-    abbreviation, and every letter is used: ``Bewegen, Spelen en Sporten`` for BSS."""
+    abbreviation, and every letter is used: ``Bewegen, Spelen en Sporten`` for BSS.
+    ``folded``: the words folded already (``_fold``)."""
+    folded = folded if folded is not None else [_fold(w) for w in words]
     letters = [c for c in _fold(abbreviation) if c.isalpha()]
-    content = [w for w in words if _fold(w) not in _CONNECTORS]
-    if len(content) < 2 or len(content) != len(letters):
+    content = [(w, f) for w, f in zip(words, folded) if f not in _CONNECTORS]
+    if len(content) < 2 or len(content) != len(letters) or folded[-1] in _CONNECTORS:
         return False
-    if _fold(words[-1]) in _CONNECTORS:
-        return False
-    return all(w[:1].isupper() and _fold(w)[:1] == letter for w, letter in zip(content, letters))
+    return all(w[:1].isupper() and f[:1] == letter for (w, f), letter in zip(content, letters))
 
 
-def _word_lists(texts: Iterable[str]) -> list[list[str]]:
-    """The phrases of ``texts`` as word lists (quotes and commas stripped)."""
-    out = []
-    for text in texts:
-        for segment in _SEGMENT_BREAK.split(text or ""):
-            words = [w.strip(_QUOTES + ",") for w in segment.split()]
-            words = [w for w in words if w]
-            if len(words) >= 2:
-                out.append(words)
-    return out
+class _Phrases:
+    """The phrases of a dossier's texts as word lists (quotes and commas stripped), with the
+    places where a capitalised word starts, per folded first letter: ``find_long_form`` looks
+    only there."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.words: list[list[str]] = []
+        self.folded: list[list[str]] = []
+        self.starts: dict[str, list[tuple[int, int]]] = {}
+        for text in texts:
+            for segment in _SEGMENT_BREAK.split(text or ""):
+                words = [w.strip(_QUOTES + ",") for w in segment.split()]
+                words = [w for w in words if w]
+                if len(words) < 2:
+                    continue
+                index = len(self.words)
+                self.words.append(words)
+                self.folded.append([_fold(w) for w in words])
+                for position, word in enumerate(words):
+                    if word[:1].isupper():
+                        self.starts.setdefault(_fold(word[:1]), []).append((index, position))
 
 
-def find_long_form(abbreviation: str, texts: Iterable[str], word_lists: list[list[str]] | None = None) -> str | None:
+def find_long_form(abbreviation: str, texts: Iterable[str], phrases: "_Phrases | None" = None) -> str | None:
     """A phrase anywhere in ``texts`` whose words spell ``abbreviation`` (``Bewegen, Spelen en
     Sporten`` for BSS, ``Nationaal Programma Vitale Regio's`` for NPVR): capitalised words
     whose initials are the abbreviation's letters, connectors (``en``, ``van`` …) between
@@ -257,20 +268,19 @@ def find_long_form(abbreviation: str, texts: Iterable[str], word_lists: list[lis
     # Two letters spell too many phrases, and "B&W" hides its "en": only three or more letters.
     if len(letters) < 3 or not abbreviation.isalpha():
         return None
+    phrases = phrases if phrases is not None else _Phrases(texts)
     limit = 2 * len(letters) + 1
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
-    for words in (word_lists if word_lists is not None else _word_lists(texts)):
-        for start, word in enumerate(words):
-            if not word[:1].isupper() or _fold(word)[:1] != letters[0]:
-                continue
-            for end in range(start + len(letters), min(start + limit, len(words)) + 1):
-                phrase_words = words[start:end]
-                if _initials_spell(abbreviation, phrase_words):
-                    phrase = " ".join(phrase_words)
-                    counts[_fold(phrase)] += 1
-                    shown.setdefault(_fold(phrase), phrase)
-                    break
+    for index, start in phrases.starts.get(letters[0], []):
+        words, folded = phrases.words[index], phrases.folded[index]
+        for end in range(start + len(letters), min(start + limit, len(words)) + 1):
+            phrase_words = words[start:end]
+            if _initials_spell(abbreviation, phrase_words, folded[start:end]):
+                phrase = " ".join(phrase_words)
+                counts[_fold(phrase)] += 1
+                shown.setdefault(_fold(phrase), phrase)
+                break
     if not counts:
         return None
     best = max(counts.items(), key=lambda item: item[1])[0]  # max keeps the first on a tie
@@ -311,15 +321,14 @@ def extract_glossary(dossier: Dossier, include_undefined: bool = False) -> list[
     # Abbreviations the dossier uses without defining them: a phrase elsewhere that spells
     # them, else listed as not written out.
     all_texts = [text for fiche in dossier.fiches for text in fiche_texts(fiche) if text]
-    word_lists = _word_lists(all_texts)
+    phrases = _Phrases(all_texts)
+    used_per_fiche = [(f.code, used_abbreviations(fiche_texts(f))) for f in dossier.fiches]
     defined = {e.abbreviation for e in entries}
     for abbreviation in used_abbreviations(all_texts):
         if abbreviation in defined:
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"(?![\w-])")
-        fiches = [f.code for f in dossier.fiches
-                  if any(text and pattern.search(text) for text in fiche_texts(f))]
-        long_form = find_long_form(abbreviation, all_texts, word_lists)
+        fiches = [code for code, found in used_per_fiche if abbreviation in found]
+        long_form = find_long_form(abbreviation, all_texts, phrases)
         if long_form or include_undefined:
             entries.append(GlossaryEntry(abbreviation, long_form or "", fiches, [], "found" if long_form else ""))
     entries.sort(key=lambda e: (_fold(e.abbreviation), e.abbreviation))

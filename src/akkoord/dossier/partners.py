@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from akkoord.dossier.model import Dossier
 
@@ -149,19 +150,19 @@ def _is_place_adjective(word: str, qualifiers: tuple[str, ...]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     """The Dutch stem of a word, so that singular and plural meet (``bibliotheek``/``bibliotheken``)."""
-    try:
-        import snowballstemmer
-    except ImportError:  # pragma: no cover - a dependency; without it plurals stay apart
+    if len(word) < 5:
         return word
-    global _STEMMER
-    if _STEMMER is None:
-        _STEMMER = snowballstemmer.stemmer("dutch")
-    return _STEMMER.stemWord(word) if len(word) >= 5 else word
+    return _dutch_stemmer().stemWord(word)
 
 
-_STEMMER = None
+@lru_cache(maxsize=1)
+def _dutch_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch")
 
 
 def regional_qualifiers(dossier: Dossier) -> tuple[str, ...]:
