@@ -49,6 +49,16 @@ def can_view_version(user, version: DossierVersion) -> bool:
     return version.status in readable_statuses(user)
 
 
+def can_download_publication(user, version: DossierVersion) -> bool:
+    """The publication copy (PDF, JSON) is offered for public versions only."""
+    return version.status == Status.PUBLIC and can_view_version(user, version)
+
+
+def can_delete_version(user, version: DossierVersion) -> bool:
+    """A compiler may delete a concept (a wrong upload); released and public versions stay."""
+    return version.status == Status.CONCEPT and can_ingest(user)
+
+
 def visible_versions(user) -> QuerySet[DossierVersion]:
     """The versions a user works with: one or two per dossier.
 
