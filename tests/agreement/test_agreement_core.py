@@ -125,7 +125,7 @@ def test_financial_overview_per_year_and_ambition(agreement):
 
 def test_redline_between_versions(build, agreement):
     points = []
-    from conftest import records  # noqa: E402  (the same points, one reworded, one parked now)
+    from agreement_data import records  # noqa: E402  (the same points, one reworded, one parked now)
     for record in records():
         if record.id == "11":
             record.decision_text = "De inkomensgrens gaat naar 120 procent van het sociaal minimum."

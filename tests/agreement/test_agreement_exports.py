@@ -22,7 +22,7 @@ from akkoord.agreement.exports.ics import to_ics
 from akkoord.agreement.exports.markdown import to_markdown
 from akkoord.agreement.model import AgreementFormatError
 
-from conftest import fiches
+from agreement_data import fiches
 
 
 def _docx(data: bytes):
