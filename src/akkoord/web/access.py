@@ -94,6 +94,26 @@ def is_confidential_response(request) -> bool:
     return bool(user is not None and user.is_authenticated)
 
 
+# ------------------------------------------------------------------------------ monitoring
+# A programme of monitored commitments is confidential until it is published; then it is
+# public (read-only) for everyone. Compilers with the permission update and publish it.
+
+
+def can_update_commitments(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("monitoring.update_commitments"))
+
+
+def visible_programmes(user):
+    from akkoord.web.monitoring.models import Programme
+
+    programmes = Programme.objects.all()
+    return programmes if can_update_commitments(user) else programmes.filter(published=True)
+
+
+def can_view_programme(user, programme) -> bool:
+    return bool(programme.published or can_update_commitments(user))
+
+
 # ------------------------------------------------------------------------------ formations
 #
 # A formation is visible only to its members (``formation.Membership``: one role each). What

@@ -15,6 +15,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("formaties/<slug:slug>/akkoord/", include("akkoord.web.agreement.urls")),
     path("formaties/", include("akkoord.web.formation.urls")),
+    path("uitvoering/", include("akkoord.web.monitoring.urls")),
     path("", include("akkoord.web.dossiers.urls")),
 ]
 if find_spec("akkoord.web.search.urls") is not None:  # built in parallel; absent in early checkouts

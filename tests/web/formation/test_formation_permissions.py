@@ -61,6 +61,25 @@ def urls(world, meeting) -> list[str]:
     ]
 
 
+def test_every_formation_url_is_in_this_matrix(table):
+    from django.urls import resolve
+
+    from akkoord.web.formation import urls as formation_urls
+
+    world, meeting = table
+    covered = {resolve(u.split("?")[0]).url_name for u in urls(world, meeting)} | {"index", "create"}
+    names = {p.name for p in formation_urls.urlpatterns}
+    assert names <= covered, f"add to the formation permission matrix: {sorted(names - covered)}"
+
+
+def test_formation_pages_of_a_non_member_look_like_an_absent_formation(client: Client, table):
+    world, meeting = table
+    client.force_login(world.users["outsider"])
+    for url in urls(world, meeting):
+        absent = url.replace(f"/{world.formation.slug}/", "/bestaat-niet/")
+        assert client.get(url).status_code == client.get(absent).status_code == 404, url
+
+
 def test_anonymous_is_sent_to_sign_in_everywhere(client: Client, table):
     world, meeting = table
     for url in urls(world, meeting) + [reverse("formation:index")]:

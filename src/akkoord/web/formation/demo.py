@@ -21,6 +21,7 @@ FORMATION_NAME = "Lindeveen 2026"
 PARTIES = [("Lindeveen Lokaal", "LL", 8), ("Groen en Sociaal", "GS", 6), ("Liberaal Lindeveen", "LIB", 5),
            ("Christelijk Lindeveen", "CL", 4)]
 COUNCIL_SEATS = 33
+ELECTION_YEAR = 2026
 ACCOUNTS = [  # username, formation role, party abbreviation
     ("formateur", "formateur", None), ("informateur", "informateur", None),
     ("ondersteuning", "ondersteuning", None), ("lezer", "lezer", None),
@@ -47,7 +48,9 @@ def prepare_formation(dossier_slug: str) -> tuple[Formation, list[dict]]:
     """The demo formation (made once) and its accounts with their passwords reset."""
     User = get_user_model()
     dossier = Dossier.objects.get(slug=dossier_slug)
-    formation = Formation.objects.filter(dossier=dossier, name=FORMATION_NAME).first()
+    # One formation per municipality and election: find it by that key (the name may have changed).
+    formation = Formation.objects.filter(municipality=dossier.municipality or dossier.slug,
+                                         election_year=ELECTION_YEAR).first()
     users = {}
     for username, _role, _party in ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
@@ -71,7 +74,7 @@ def _as(obj, user, reason: str = ""):
 @transaction.atomic
 def _build(dossier: Dossier, users: dict) -> Formation:
     formation = services.create_formation(FORMATION_NAME, dossier, PARTIES, council_seats=COUNCIL_SEATS,
-                                          election_year=2026, actor="demo")
+                                          election_year=ELECTION_YEAR, actor="demo")
     formation.phase = Formation.Phase.FORMATION
     formation.max_breakpoints = 3
     formation.save()

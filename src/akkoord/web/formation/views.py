@@ -13,6 +13,8 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS
@@ -104,30 +106,39 @@ def create(request: HttpRequest) -> HttpResponse:
 # ------------------------------------------------------------------------------------ table
 
 
+NO_STANCE_CELL = ('<td class="stance stance--onbekend"><span aria-hidden="true">–</span>'
+                  '<span class="visually-hidden">geen zichtbaar standpunt</span></td>')
+BREAKPOINT_MARK = '<span aria-hidden="true">!</span><span class="visually-hidden">(breekpunt)</span>'
+
+
+def stance_cell(seen: tuple[str, str] | None) -> str:
+    """One cell of the table, built here rather than in the template: 1,200 cells per page."""
+    if not seen:
+        return NO_STANCE_CELL
+    stance, priority = seen
+    mark = " " + BREAKPOINT_MARK if priority == "breekpunt" else ""
+    return format_html('<td class="stance stance--{}">{}{}</td>', stance, STANCE_SHORT.get(stance, stance),
+                       mark_safe(mark))
+
+
 def table_rows(request, formation: Formation, parties: list[Party]):
     """The points with the stances the viewer may see, the status and contention of each."""
-    points = list(services.active_points(formation).only(
-        "id", "number", "fiche_code", "fiche_title", "text", "ambitions", "advice_index", "advice_text",
-        "current_advice_text", "advice_removed", "original_text"))
-    seen: dict[int, dict[int, tuple[str, str, str]]] = {}
-    for point_id, party_id, stance, priority, visibility in (
+    points = list(services.active_points(formation))
+    seen: dict[int, dict[int, tuple[str, str]]] = {}
+    for point_id, party_id, stance, priority in (
             access.visible_positions(request.user, formation)
-            .values_list("point_id", "party_id", "stance", "priority", "visibility")):
-        seen.setdefault(point_id, {})[party_id] = (stance, priority, visibility)
+            .values_list("point_id", "party_id", "stance", "priority")):
+        seen.setdefault(point_id, {})[party_id] = (stance, priority)
     decisions = dict(Decision.objects.filter(point__formation=formation).values_list("point_id", "status"))
     labels = dict(Decision.Status.choices)
     party_count = len(parties)
     rows = []
     for point in points:
         stances = seen.get(point.pk, {})
-        cells = []
-        for party in parties:
-            got = stances.get(party.pk)
-            cells.append({"party": party, "stance": got[0] if got else "", "label": STANCE_SHORT.get(got[0], "") if got else "",
-                          "breakpoint": bool(got and got[1] == "breekpunt")})
         known = [s[0] for s in stances.values()]
         status = point_status(known, party_count)
-        rows.append({"point": point, "cells": cells, "status": status, "status_label": STATUS_LABELS[status],
+        rows.append({"point": point, "cells": mark_safe("".join(stance_cell(stances.get(p.pk)) for p in parties)),
+                     "status": status, "status_label": STATUS_LABELS[status],
                      "contention": contention(known, sum(1 for s in stances.values() if s[1] == "breekpunt")),
                      "decision": decisions.get(point.pk), "decision_label": labels.get(decisions.get(point.pk), "")})
     return rows

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "akkoord.web.formation",
     "akkoord.web.agreement",
+    "akkoord.web.monitoring",
 ]
 
 MIDDLEWARE = [
