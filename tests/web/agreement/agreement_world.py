@@ -44,8 +44,12 @@ def build_world(tmp_path) -> World:
     services.add_member(formation, users["formateur"], "formateur")
     services.add_member(formation, users["support"], "ondersteuning")
     services.add_member(formation, users["reader"], "lezer")
+    from akkoord.web.formation.models import Point
+
+    last = formation.points.order_by("-number").first()
+    Point.objects.create(formation=formation, number=(last.number if last else 0) + 1, text="Meer groen in de wijken")
     points = list(formation.points.order_by("number"))
-    p1, p2, p3 = points[0], points[1], points[2]
+    p1, p2, p3 = points[0], points[1], points[-1]
     Position.objects.create(point=p1, party=a, stance="oneens", explanation=PARTY_SECRET, visibility="partij")
     Position.objects.create(point=p1, party=b, stance="eens", explanation=TABLE_WORD, visibility="tafel")
     Position.objects.create(point=p2, party=b, stance="voorwaardelijk", explanation=CONFIDENTIAL, visibility="vertrouwelijk")

@@ -90,6 +90,11 @@ def test_versions_redline_adoption_and_publication(client, aworld):
     assert v2.status == "vastgesteld" and v2.published
     core = agreement_from_json(v2.data)
     assert core.status == "vastgesteld" and core.adopted_on
+    from akkoord.web.monitoring.models import Programme  # adoption hands the afspraken to monitoring
+
+    programme = Programme.objects.get()
+    assert sorted(programme.commitments.values_list("key", flat=True)) == sorted(a.id for a in core.afspraken)
+    assert "Tafelgedeeldwoordtheta" not in json.dumps(programme.source)  # no positions leave the table
     client.logout()
     public = client.get(url(aworld, "show"))
     assert public.status_code == 200 and "120 procent" in public.content.decode()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.apps import apps
 from django.db import transaction
 from django.urls import reverse
 
@@ -105,7 +106,10 @@ def freeze(agreement: Agreement, user, note: str = "") -> AgreementVersion:
                                            created_by=user if getattr(user, "is_authenticated", False) else None)
 
 
-def adopt(version: AgreementVersion, adopted_on: date | None = None) -> None:
+@transaction.atomic
+def adopt(version: AgreementVersion, adopted_on: date | None = None, user=None):
+    """Adopt a version; the monitoring app then follows its afspraken (one programme per
+    adopted version, made from the open-data JSON). Returns the programme, if one was made."""
     version.status = AgreementVersion.Status.ADOPTED
     version.adopted_on = adopted_on or date.today()
     data = dict(version.data)
@@ -113,6 +117,12 @@ def adopt(version: AgreementVersion, adopted_on: date | None = None) -> None:
     data["adopted_on"] = version.adopted_on.isoformat()
     version.data = data
     version.save(update_fields=["status", "adopted_on", "data"])
+    if not apps.is_installed("akkoord.web.monitoring"):
+        return None
+    from akkoord.web.monitoring.services import adopt_agreement
+
+    formation = version.agreement.formation
+    return adopt_agreement(data, user=user, slug=f"{formation.slug}-v{version.number}", adopted_on=version.adopted_on)
 
 
 def fiche_url_for(formation: Formation, user):

@@ -183,8 +183,12 @@ def version_action(request, formation, agreement, number: int):
     version = get_object_or_404(AgreementVersion, agreement=agreement, number=number)
     action = request.POST.get("action", "")
     if action == "vaststellen":
-        services.adopt(version)
-        messages.success(request, f"Versie {number} is vastgesteld.")
+        if version.status == AgreementVersion.Status.ADOPTED:
+            messages.error(request, f"Versie {number} is al vastgesteld.")
+        else:
+            programme = services.adopt(version, user=request.user)
+            follow = " De afspraken worden nu gevolgd onder Uitvoering." if programme is not None else ""
+            messages.success(request, f"Versie {number} is vastgesteld.{follow}")
     elif action == "openbaar":
         if version.status != AgreementVersion.Status.ADOPTED:
             messages.error(request, "Alleen een vastgestelde versie kan openbaar worden gemaakt.")
