@@ -63,22 +63,34 @@ def test_every_annex_row_resolves_to_a_real_fiche_and_source(agreement):
     document = _docx(to_docx(agreement))
     annex = document.tables[-1]
     header = [c.text for c in annex.rows[0].cells]
-    assert header[:4] == ["Afspraak", "Beslispunt", "Fiche", "Adviespunt"]
+    assert header == ["Afspraak", "Beslispunt", "Fiche", "Adviespunt", "Bronnen (einddatum)"]
     known = fiches()
-    seen = set()
+    seen = []
     for row in annex.rows[1:]:
-        afspraak, point, fiche, advice, source, end = [c.text for c in row.cells]
+        afspraak, point, fiche, advice, sources = [c.text for c in row.cells]
         code = fiche.split()[0]
         assert code in known
-        titles = {s.title: s.end_date for s in known[code].sources}
-        if source:
-            assert titles[source] == end
         index = int(advice.split(".")[0]) - 1
         assert known[code].advice[index] in advice
-        seen.add(afspraak.split()[0])
-    assert seen == {"1.1", "1.2", "2.1"}
+        expected = [f"{s.title} (einddatum {s.end_date})" if s.end_date else s.title for s in known[code].sources]
+        assert [line for line in sources.split("\n") if line] == expected
+        seen.append(afspraak.split()[0])
+    assert seen == ["1.1", "1.2", "2.1"]  # every afspraak exactly once
     # the header row repeats on every page
     assert annex.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+
+
+def test_pdf_annex_rows_resolve_too(agreement):
+    with pdfplumber.open(io.BytesIO(export(agreement, "pdf"))) as pdf:
+        tables = [t for p in pdf.pages for t in p.extract_tables() if t and t[0] and t[0][0] == "Afspraak"]
+    rows = [r for t in tables for r in t[1:]]
+    known = fiches()
+    assert [r[0].split()[0] for r in rows] == ["1.1", "1.2", "2.1"]
+    for r in rows:
+        code = r[2].split()[0]
+        assert code in known
+        for source in known[code].sources:
+            assert source.title.split()[0] in r[4] and source.end_date in r[4]
 
 
 def _house_style() -> bytes:
@@ -204,7 +216,7 @@ def test_markdown_and_html_escape_and_carry_the_annex(build):
     md = to_markdown(agreement)
     assert "Bijlage: herkomst van de afspraken" in md
     annex = md.split("Bijlage: herkomst van de afspraken")[1]
-    assert "Mobiliteitsvisie Veldhoven-aan-Zee 2021 | 2030" in annex
+    assert "Mobiliteitsvisie Veldhoven-aan-Zee 2021 (einddatum 2030); Parkeernota (einddatum 31-12-2027)" in annex
     assert "alert(1)&lt;/script&gt; \\| pijp" in annex  # a pipe in a cell does not split the row
     assert "<script>" not in md and "<b>" not in md
 

@@ -8,7 +8,7 @@ from akkoord.agreement.model import Afspraak, Agreement
 
 CONFIDENTIAL_MARK = "CONCEPT – VERTROUWELIJK"
 ANNEX_TITLE = "Bijlage: herkomst van de afspraken"
-ANNEX_HEADERS = ("Afspraak", "Beslispunt", "Fiche", "Adviespunt", "Bron", "Einddatum")
+ANNEX_HEADERS = ("Afspraak", "Beslispunt", "Fiche", "Adviespunt", "Bronnen (einddatum)")
 PARKED_TITLE = "Geparkeerde punten"
 OPEN_TITLE = "Openstaande punten"
 TOC_TITLE = "Inhoud"
@@ -34,8 +34,11 @@ class AnnexRow:
     fiche_code: str
     fiche_title: str
     advice: str  # "2. tekst of the advice item"
-    source: str
-    end_date: str
+    sources: list[tuple[str, str]]  # (title, end date as the fiche words it)
+
+    @property
+    def source_lines(self) -> list[str]:
+        return [f"{title} (einddatum {end})" if end else title for title, end in self.sources]
 
 
 def point_label(afspraak: Afspraak) -> str:
@@ -44,7 +47,7 @@ def point_label(afspraak: Afspraak) -> str:
 
 
 def annex_rows(agreement: Agreement) -> list[AnnexRow]:
-    """One row per afspraak and source (one row without source when the fiche lists none)."""
+    """One row per afspraak, with every source of its fiche and the source's end date."""
     rows: list[AnnexRow] = []
     for afspraak in agreement.afspraken:
         advice = ""
@@ -53,10 +56,7 @@ def annex_rows(agreement: Agreement) -> list[AnnexRow]:
         base = dict(afspraak=f"{afspraak.number} {afspraak.title}", afspraak_id=afspraak.id,
                     point=f"{point_label(afspraak)}: {afspraak.point.text}",
                     fiche_code=afspraak.fiche.code, fiche_title=afspraak.fiche.title, advice=advice)
-        if not afspraak.sources:
-            rows.append(AnnexRow(**base, source="", end_date=""))
-        for source in afspraak.sources:
-            rows.append(AnnexRow(**base, source=source.title, end_date=source.end_date))
+        rows.append(AnnexRow(**base, sources=[(s.title, s.end_date) for s in afspraak.sources]))
     return rows
 
 

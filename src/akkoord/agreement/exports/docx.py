@@ -90,8 +90,26 @@ def _update_fields_on_open(document) -> None:
         settings.append(el)
 
 
-def _style(document, name: str, fallback: str = "Normal") -> str:
-    return name if name in _style_names(document) else fallback
+class _Styles:
+    """The document's paragraph styles by name, looked up once (python-docx scans the style
+    list on every lookup by name, which made a long agreement take seconds)."""
+
+    def __init__(self, document):
+        self.by_name = {s.name: s for s in document.styles}
+
+    def get(self, name: str, fallback: str | None = "Normal"):
+        return self.by_name.get(name) or (self.by_name.get(fallback) if fallback else None)
+
+
+def _style(document, name: str, fallback: str = "Normal"):
+    styles = document.__dict__.get("_akkoord_styles")
+    if styles is None:
+        styles = document.__dict__["_akkoord_styles"] = _Styles(document)
+    return styles.get(name, fallback)
+
+
+def _heading(document, text: str, level: int):
+    return document.add_paragraph(text, style=_style(document, f"Heading {level}"))
 
 
 def _repeat_header(row) -> None:
@@ -103,7 +121,9 @@ def _repeat_header(row) -> None:
 
 def _table(document, headers, rows, widths=None):
     table = document.add_table(rows=1, cols=len(headers))
-    table.style = _style(document, "Table Grid", None) if "Table Grid" in _style_names(document) else None
+    grid = _style(document, "Table Grid", None)
+    if grid is not None:
+        table.style = grid
     for cell, text in zip(table.rows[0].cells, headers):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
@@ -130,7 +150,7 @@ def _label(document, label: str, value: str) -> None:
 
 
 def _pending(document, title: str, items: list[PendingPoint], empty: str) -> None:
-    document.add_heading(title, level=1)
+    _heading(document, title, level=1)
     if not items:
         document.add_paragraph(empty).runs[0].italic = True
     for item in items:
@@ -200,25 +220,24 @@ def build_document(agreement: Agreement, template: bytes | None = None):
         run.bold = True
         run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph(TOC_TITLE, style=_style(document, "TOC Heading", "Title")
-                           if "TOC Heading" in _style_names(document) else _style(document, "Subtitle"))
+    document.add_paragraph(TOC_TITLE, style=_style(document, "TOC Heading", "Subtitle"))
     _field(document.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
            "Kies in Word ‘Veld bijwerken’ om de inhoudsopgave te vullen.")
     _update_fields_on_open(document)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for section in agreement.sections_at("voor"):
-        document.add_heading(section.title, level=1)
+        _heading(document, section.title, level=1)
         for block in [b for b in section.text.split("\n\n") if b.strip()]:
             document.add_paragraph(block.strip())
     chapters = agreement.chapters()
     if not chapters:
-        document.add_heading("Afspraken", level=1)
+        _heading(document, "Afspraken", level=1)
         document.add_paragraph("Er zijn nog geen besluiten genomen; dit akkoord bevat nog geen afspraken.").runs[0].italic = True
     for i, (ambition, items) in enumerate(chapters, start=1):
-        document.add_heading(f"{i}. {ambition.label}", level=1)
+        _heading(document, f"{i}. {ambition.label}", level=1)
         for a in items:
-            document.add_heading(f"{a.number}\t{a.title}", level=2)
+            _heading(document, f"{a.number}\t{a.title}", level=2)
             for block in [b for b in a.text.split("\n\n") if b.strip()]:
                 document.add_paragraph(block.strip())
             s = a.smart
@@ -245,26 +264,26 @@ def build_document(agreement: Agreement, template: bytes | None = None):
             run.italic = True
             run.font.size = Pt(8.5)
     for section in agreement.sections_at("na"):
-        document.add_heading(section.title, level=1)
+        _heading(document, section.title, level=1)
         for block in [b for b in section.text.split("\n\n") if b.strip()]:
             document.add_paragraph(block.strip())
     _pending(document, PARKED_TITLE, agreement.parked, "Er zijn geen geparkeerde punten.")
     _pending(document, OPEN_TITLE, agreement.open, "Er staan geen punten meer open.")
 
-    document.add_heading("Financieel overzicht", level=1)
+    _heading(document, "Financieel overzicht", level=1)
     overview = financial_overview(agreement)
     if overview.is_empty:
         document.add_paragraph("Aan de afspraken is (nog) geen geld verbonden.").runs[0].italic = True
     else:
         _table(document, ["Opgave"] + [str(y) for y in overview.years],
                [[r.label] + [euro(r.per_year.get(y, 0)) for y in overview.years] for r in overview.rows + [overview.totals]])
-    document.add_heading(ANNEX_TITLE, level=1)
+    _heading(document, ANNEX_TITLE, level=1)
     rows = annex_rows(agreement)
     if rows:
         _table(document, ANNEX_HEADERS,
-               [[r.afspraak, r.point, f"{r.fiche_code} {r.fiche_title}".strip(), r.advice, r.source, r.end_date]
+               [[r.afspraak, r.point, f"{r.fiche_code} {r.fiche_title}".strip(), r.advice, "\n".join(r.source_lines)]
                 for r in rows],
-               widths=[Cm(3.4), Cm(3.4), Cm(2.4), Cm(3.4), Cm(2.6), Cm(1.4)])
+               widths=[Cm(3.6), Cm(3.4), Cm(2.6), Cm(3.4), Cm(3.6)])
     else:
         document.add_paragraph("Er zijn nog geen afspraken.").runs[0].italic = True
     return document

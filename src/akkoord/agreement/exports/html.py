@@ -39,14 +39,12 @@ a { color: var(--accent); }
 .toc li { margin: .2rem 0; }
 .toc li.sub { padding-left: 1.5rem; font-size: .92rem; }
 .afspraak { margin-bottom: 1.1rem; }
-dl.smart { display: grid; grid-template-columns: minmax(7rem, 11rem) 1fr; gap: .15rem .75rem; margin: .4rem 0 .5rem;
-  padding: .5rem .75rem; background: var(--soft); border-left: 3px solid var(--accent); font-size: .9rem; }
-dl.smart dt { font-weight: bold; color: var(--muted); }
-dl.smart dd { margin: 0; }
-dl.smart ul { margin: 0; padding: 0; list-style: none; }
+p.smart { margin: .4rem 0 .5rem; padding: .4rem .75rem; background: var(--soft); border-left: 3px solid var(--accent);
+  font-size: .9rem; line-height: 1.55; }
+.smart-label { color: var(--muted); }
 .trace { font-size: .82rem; color: var(--muted); margin: 0; }
 .empty { font-style: italic; color: var(--muted); }
-.table-wrap { overflow-x: auto; }
+@media screen { .table-wrap { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
@@ -76,15 +74,14 @@ tr.total td { font-weight: bold; border-top: 2px solid var(--accent); }
   .toc a::after { content: leader(".") " " target-counter(attr(href), page); }
   h2.chapter-title, section.annex h2 { break-before: page; }
   .afspraak { break-inside: avoid; }
-  dl.smart { display: block; }
-  dl.smart dt { float: left; clear: left; width: 34mm; }
-  dl.smart dd { margin-left: 36mm; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
-  .table-wrap { overflow: visible; }
   .watermark { position: fixed; top: 110mm; left: 0; width: 100%; text-align: center; transform: rotate(-35deg);
     font-size: 64pt; font-weight: bold; color: rgba(138, 28, 28, .07); z-index: -1; }
-  section.annex table { font-size: 7.5pt; }
+  section.annex table { font-size: 7.5pt; table-layout: fixed; }
+  section.annex th:nth-child(1) { width: 22%; } section.annex th:nth-child(2) { width: 20%; }
+  section.annex th:nth-child(3) { width: 14%; } section.annex th:nth-child(4) { width: 20%; }
+  section.annex th:nth-child(5) { width: 24%; }
 }
 @media screen { .watermark { display: none; } }
 """
@@ -114,18 +111,17 @@ def _smart(afspraak: Afspraak) -> str:
     if smart.portfolio_holder:
         rows.append(("Portefeuillehouder", escape(smart.portfolio_holder)))
     if smart.budget:
-        items = "".join(f"<li>{b.year}: {escape(euro(b.amount))} ({escape(b.kind)})</li>" for b in smart.budget)
-        rows.append(("Budget", f"<ul>{items}</ul>"))
+        rows.append(("Budget", "; ".join(f"{b.year}: {escape(euro(b.amount))} ({escape(b.kind)})" for b in smart.budget)))
     if smart.milestones:
-        items = "".join(f"<li>{escape(dutch_date(m.date))}: {escape(m.text)}</li>" for m in smart.milestones)
-        rows.append(("Mijlpalen", f"<ul>{items}</ul>"))
+        rows.append(("Mijlpalen", "; ".join(f"{escape(dutch_date(m.date))}: {escape(m.text)}" for m in smart.milestones)))
     if not rows:
         return ""
-    return '<dl class="smart">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+    # One paragraph with labelled lines: far fewer boxes for WeasyPrint to lay out than a list.
+    return '<p class="smart">' + "<br>".join(f'<b class="smart-label">{k}:</b> {v}' for k, v in rows) + "</p>"
 
 
-def _fiche(code: str, title: str, fiche_url: Link) -> str:
-    label = escape(f"fiche {code}" + (f" ({title})" if title else ""))
+def _fiche(code: str, title: str, fiche_url: Link, plain: bool = False) -> str:
+    label = escape(f"{code} {title}".strip() if plain else f"fiche {code}" + (f" ({title})" if title else ""))
     return f'<a href="{escape(fiche_url(code))}">{label}</a>' if fiche_url and code else label
 
 
@@ -188,8 +184,8 @@ def _annex(agreement: Agreement, fiche_url: Link) -> str:
             number = r.afspraak.split(" ", 1)[0]
             trs.append(
                 f'<tr><td><a href="#a-{escape(number.replace(".", "-"))}">{escape(r.afspraak)}</a></td>'
-                f"<td>{escape(r.point)}</td><td>{_fiche(r.fiche_code, r.fiche_title, fiche_url) if r.fiche_code else ''}</td>"
-                f"<td>{escape(r.advice)}</td><td>{escape(r.source)}</td><td>{escape(r.end_date)}</td></tr>")
+                f"<td>{escape(r.point)}</td><td>{_fiche(r.fiche_code, r.fiche_title, fiche_url, True) if r.fiche_code else ''}</td>"
+                f"<td>{escape(r.advice)}</td><td>{'<br>'.join(escape(x) for x in r.source_lines)}</td></tr>")
         body = f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(trs)}</tbody></table></div>'
     return f'<section class="annex" id="bijlage"><h2>{ANNEX_TITLE}</h2>{body}</section>'
 

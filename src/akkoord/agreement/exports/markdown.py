@@ -88,7 +88,7 @@ def to_markdown(agreement: Agreement) -> str:
     rows = annex_rows(agreement)
     if rows:
         out += _table(ANNEX_HEADERS, [[r.afspraak, r.point, f"{r.fiche_code} {r.fiche_title}".strip(), r.advice,
-                                        r.source, r.end_date] for r in rows])
+                                        "; ".join(r.source_lines)] for r in rows])
     else:
         out.append("*Er zijn nog geen afspraken.*")
     return "\n".join(out).rstrip() + "\n"
