@@ -79,9 +79,9 @@ tr.total td { font-weight: bold; border-top: 2px solid var(--accent); }
   .watermark { position: fixed; top: 110mm; left: 0; width: 100%; text-align: center; transform: rotate(-35deg);
     font-size: 64pt; font-weight: bold; color: rgba(138, 28, 28, .07); z-index: -1; }
   section.annex table { font-size: 7.5pt; table-layout: fixed; }
-  section.annex th:nth-child(1) { width: 22%; } section.annex th:nth-child(2) { width: 20%; }
-  section.annex th:nth-child(3) { width: 14%; } section.annex th:nth-child(4) { width: 20%; }
-  section.annex th:nth-child(5) { width: 24%; }
+  section.annex th:nth-child(1) { width: 20%; } section.annex th:nth-child(2) { width: 18%; }
+  section.annex th:nth-child(3) { width: 13%; } section.annex th:nth-child(4) { width: 18%; }
+  section.annex th:nth-child(5) { width: 21%; }
 }
 @media screen { .watermark { display: none; } }
 """
