@@ -239,3 +239,28 @@ def test_an_agreement_without_decisions_exports_a_clear_empty_document(build, fm
         assert Calendar.from_ical(data).walk("VEVENT") == []
     else:
         assert "nog geen afspraken" in data.decode()
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_pdf_page(build):
+    """Many afspraken with long texts: wherever a page breaks, a heading stays with its text."""
+    from agreement_data import fiches as make_fiches
+
+    known = make_fiches()
+    points = []
+    for i in range(60):
+        code = ("1A", "3B", "4A")[i % 3]
+        points.append(PointRecord(str(100 + i), 100 + i, f"Punt nummer {i}", code, known[code].title,
+                                  list(known[code].ambitions), 0, known[code].advice[0], "", f"d{i}", "besloten",
+                                  "Een afspraak met een tekst die soms over meerdere regels loopt. " * (1 + (i * 7) % 11)))
+    data = export(build(points=points, smart={}), "pdf")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages[2:], start=3):
+            body = [c for c in page.chars if 60 < c["top"] < page.height - 70  # between header and footer
+                    and c["upright"] and c["size"] < 30]  # not the watermark
+            if not body:
+                continue
+            last_top = max(c["top"] for c in body)
+            last_line = [c for c in body if abs(c["top"] - last_top) < 2]
+            is_heading = all("Bold" in c["fontname"] for c in last_line if c["text"].strip()) and \
+                max(c["size"] for c in last_line) >= 10.5
+            assert not is_heading, f"page {number} ends with a heading: {''.join(c['text'] for c in last_line)}"
