@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "akkoord.web.formation",
+    "akkoord.web.agreement",
     "akkoord.web.monitoring",
 ]
 
