@@ -386,7 +386,7 @@ class Linker:
                     continue
                 if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
                     continue
-                if self._coverage(passage, parts) < MIN_COVERAGE:
+                if MIN_COVERAGE and self._coverage(passage, parts) < MIN_COVERAGE:
                     continue
                 distinct = {w.lower() for v, w in parts if v >= 0.3}
                 if len(distinct) < 2 and score < 1.6 * FICHE_THRESHOLD:

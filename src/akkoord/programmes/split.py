@@ -214,29 +214,28 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
         ordered = [(line, 0) for line in columns[0][2]]
         rights = {0: max(l.x1 for l in columns[0][2])}
     else:
-        # Words crossing the gutter make full-width lines; the rest fall left or right.
-        left = [w for w in words if w.x1 <= gutter]
-        right = [w for w in words if w.x0 >= gutter]
-        wide_words = [w for w in words if w.x0 < gutter < w.x1]
-        wide = group_lines(wide_words) if wide_words else []
-        # A line whose words all sit in one column but belong to a full-width line (a title
-        # that happens not to cross the gutter) stays in its column: rare and harmless.
-        left_lines, right_lines = group_lines(left) if left else [], group_lines(right) if right else []
+        # A line with a word across the gutter (a title) is read whole, in its place; the
+        # other lines fall apart into a left and a right column.
+        left_words, right_words, wide = [], [], []
+        for line in group_lines(words):
+            if any(w.x0 < gutter < w.x1 for w in line.words):
+                wide.append(line)
+            else:
+                left_words += [w for w in line.words if w.x1 <= gutter]
+                right_words += [w for w in line.words if w.x0 >= gutter]
+        left_lines = group_lines(left_words) if left_words else []
+        right_lines = group_lines(right_words) if right_words else []
         rights = {1: max((l.x1 for l in left_lines), default=gutter),
                   2: max((l.x1 for l in right_lines), default=content.width), 0: content.width}
         ordered = []
-        cuts = sorted(line.top for line in wide)
-        bands: list[tuple[float, float]] = []
-        previous = -1e9
-        for cut in cuts + [1e9]:
-            bands.append((previous, cut))
-            previous = cut
-        wide_by_top = sorted(wide, key=lambda l: l.top)
-        for index, (low, high) in enumerate(bands):
-            ordered += [(l, 1) for l in left_lines if low <= l.top < high]
-            ordered += [(l, 2) for l in right_lines if low <= l.top < high]
-            if index < len(wide_by_top):
-                ordered.append((wide_by_top[index], 0))
+        wide.sort(key=lambda l: l.top)
+        low = -1e9
+        for cut in [l.top for l in wide] + [1e9]:
+            ordered += [(l, 1) for l in left_lines if low <= l.top < cut]
+            ordered += [(l, 2) for l in right_lines if low <= l.top < cut]
+            if cut < 1e9:
+                ordered.append((wide[[l.top for l in wide].index(cut)], 0))
+            low = cut
     out: list[_Line] = []
     previous = None
     pitches = [b.top - a.top for (a, ca), (b, cb) in zip(ordered, ordered[1:]) if ca == cb and 0 < b.top - a.top < 3 * body]
@@ -264,7 +263,9 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
 
 def _gutter(words, width: float, height: float) -> float | None:
     """The x of the gap between two text columns, or None for a page in one column."""
-    body = [w for w in words if 0.08 * height < w.top < 0.92 * height]
+    sizes = Counter(round(w.size) for w in words)
+    common = sizes.most_common(1)[0][0]
+    body = [w for w in words if 0.08 * height < w.top < 0.92 * height and round(w.size) == common]
     if len(body) < 40:
         return None
     step = 2.0
