@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
+    "simple_history",
+    "akkoord.web.formation",
     "akkoord.web.monitoring",
 ]
 
@@ -58,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "akkoord.web.security.ConfidentialCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "akkoord.web.dossiers.context_processors.workbench",
+                "akkoord.web.formation.context_processors.formation_nav",
             ],
         },
     },
