@@ -57,3 +57,12 @@ def test_compound_words_meet_their_parts():
 
 def test_english_passage_links_through_the_english_word_list(links):
     assert [e.code for e in _links_of(links, "We want affordable housing").fiches][:1] == ["2A"]
+
+
+def test_suggested_stances_follow_negation_and_condition_words():
+    from akkoord.programmes.stance import suggest_stance
+
+    advice = "Verhoog de onroerendezaakbelasting om het tekort te dekken."
+    assert suggest_stance("Geen verhoging van de onroerendezaakbelasting.", advice)[0] == "oneens"
+    assert suggest_stance("Een hogere onroerendezaakbelasting alleen als laatste stap.", advice)[0] == "voorwaardelijk"
+    assert suggest_stance("Wij kiezen voor een hogere onroerendezaakbelasting.", advice) == ("eens", [])

@@ -13,6 +13,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("formaties/<slug:slug>/programmas/", include("akkoord.web.programmes.urls")),
     path("formaties/", include("akkoord.web.formation.urls")),
     path("uitvoering/", include("akkoord.web.monitoring.urls")),
     path("", include("akkoord.web.dossiers.urls")),

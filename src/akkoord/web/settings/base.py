@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "akkoord.web.search",
     "simple_history",
     "akkoord.web.formation",
+    "akkoord.web.programmes",
     "akkoord.web.monitoring",
 ]
 
