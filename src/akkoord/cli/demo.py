@@ -72,7 +72,15 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
     user.first_name = "Demo"
     user.save()
     user.groups.add(Group.objects.get(name="ambtenaar"))
+    prepare_monitor()
     return slug, loaded
+
+
+def prepare_monitor() -> str:
+    """The adopted agreement of the previous term with its progress history (fictional). Returns its slug."""
+    from akkoord.web.monitoring.services import demo_programme
+
+    return demo_programme(actor=cli_actor()).slug
 
 
 def run(args) -> int:

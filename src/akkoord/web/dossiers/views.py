@@ -166,6 +166,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dossiers/home.html", {
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
+        "programmes": list(access.visible_programmes(request.user).order_by("-term_start", "title")[:6]),
     })
 
 

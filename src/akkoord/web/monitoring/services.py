@@ -280,3 +280,29 @@ def roll_ups(programme: Programme) -> dict[str, list[rollup.Group]]:
         "portefeuille": rollup.roll_up((i, c.portfolio_holder or "-", c.portfolio_holder or "Niet toegewezen")
                                        for i, c in zip(its, commitments)),
     }
+
+
+def demo_programme(actor: str = "demo") -> Programme:
+    """The fictional adopted agreement of the previous term with its history (``akkoord demo``),
+    made once and published."""
+    from akkoord.monitoring import sample
+
+    existing = Programme.objects.filter(slug="lindeveen-2022-2026").first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        programme = adopt_agreement(sample.agreement(), slug="lindeveen-2022-2026", term=(2022, 2026))
+        by_key = {c.key: c for c in programme.commitments.all()}
+        for key, entries in sample.history().items():
+            for entry in entries:
+                if entry[0] == "koers":
+                    _, day, status, decision, reason, new_text = entry
+                    change_course(by_key[key], status=status, decision_title=decision, reason=reason,
+                                  new_text=new_text, day=date.fromisoformat(day), actor=actor)
+                else:
+                    day, status, progress, text, evidence = entry
+                    record_update(by_key[key], status=status, progress=progress, text=text,
+                                  evidence=[{"url": evidence, "title": "Raadsstuk"}] if evidence else [],
+                                  day=date.fromisoformat(day), actor=actor, via="demo")
+        set_published(programme, True)
+    return programme
