@@ -26,6 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from akkoord.dossier.glossary import GlossaryEntry, extract_glossary
@@ -50,11 +51,11 @@ W_ENGLISH = 0.8
 W_HEADING = 0.3
 MIN_COMPOUND_BASE = 5
 # Linking thresholds (score units of the BM25 sum above).
-FICHE_THRESHOLD = 3.2
+FICHE_THRESHOLD = 2.5
 RELATIVE_TO_BEST = 0.5
 # Below CLEAR_SCORE, the best fiche must score MIN_MARGIN times the second.
-CLEAR_SCORE = 8.0
-MIN_MARGIN = 1.5
+CLEAR_SCORE = 6.0
+MIN_MARGIN = 2.0
 MAX_FICHES = 3
 # Share of the passage's (uncommon) content words that must carry a fiche's score.
 MIN_COVERAGE = 0.0
@@ -100,6 +101,26 @@ ENGLISH_TERMS: dict[str, str] = {
     "households": "huishoud", "help": "hulp", "support": "ondersteun", "benefits": "uitkering",
 }
 
+# General Dutch word frequency (wordfreq's Zipf scale: 6 is "de"-like, 3 is rare): a word as
+# common as GENERAL_ZIPF_HIGH says nothing about a topic, one as rare as GENERAL_ZIPF_LOW fully.
+GENERAL_ZIPF_HIGH = 6.0
+GENERAL_ZIPF_LOW = 4.0
+GENERAL_FLOOR = 0.1
+
+
+@lru_cache(maxsize=100_000)
+def general_weight(word: str, language: str = "nl") -> float:
+    """1.0 for a word that is rare in general Dutch (or English), down to GENERAL_FLOOR for
+    a very common one: ``nachtopvang`` 1.0, ``woningen`` 0.75, ``kinderen`` 0.13, ``nodig`` 0.1."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - declared dependency; without it every word counts fully
+        return 1.0
+    zipf = zipf_frequency(word, language)
+    value = (GENERAL_ZIPF_HIGH - zipf) / (GENERAL_ZIPF_HIGH - GENERAL_ZIPF_LOW)
+    return max(GENERAL_FLOOR, min(1.0, value))
+
+
 _ABBREVIATION_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![\w-])")
 
 
@@ -137,6 +158,14 @@ class _Doc:
     length: float
     index: int | None = None
     core: set = field(default_factory=set)  # terms of the title, advice items and policy areas
+    title_terms: set = field(default_factory=set)
+
+
+def query_words_of(query: dict, words: set[str]) -> list[str]:
+    """The vocabulary terms that the passage words ``words`` (lower case) stand for exactly
+    (the word's own stem, not a compound part or a related word)."""
+    return [term for term, (_, word, body) in query.items()
+            if body and word.lower() in words and term == stem(fold(word))]
 
 
 def _fiche_fields(fiche: Fiche) -> Iterable[tuple[str, str]]:
@@ -182,6 +211,7 @@ class Linker:
                         tf[term] += FIELD_WEIGHTS[name]
             doc = _Doc(fiche.code, fiche.title, tf, sum(tf.values()))
             doc.core = set(self._terms_with_abbreviations(fiche.title))
+            doc.title_terms = set(doc.core)
             for text in fiche.advice:
                 doc.core.update(self._terms_with_abbreviations(text))
             for area in fiche.policy_areas:
@@ -279,6 +309,7 @@ class Linker:
 
         counts: Counter = Counter()
         surface: dict[str, str] = {}
+        general: dict[str, float] = {}
         folded = fold(passage.text)
         for w, s, e in _words(folded):
             if not keep(w, self.stop_words):
@@ -290,9 +321,11 @@ class Linker:
             else:
                 t = stem(w)
             counts[t] += 1
-            surface.setdefault(t, passage.text[s:e] if len(folded) == len(passage.text) else w)
+            if t not in surface:
+                surface[t] = passage.text[s:e] if len(folded) == len(passage.text) else w
+                general[t] = general_weight(w, "en" if english else "nl")
         for t, n in counts.items():
-            weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0)
+            weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0) * general[t]
             add(t, weight, surface[t], True)
         for match in _ABBREVIATION_TOKEN.finditer(passage.text):
             for t in self.abbreviations.get(match.group(), []):
@@ -389,8 +422,8 @@ class Linker:
                 if MIN_COVERAGE and self._coverage(passage, parts) < MIN_COVERAGE:
                     continue
                 distinct = {w.lower() for v, w in parts if v >= 0.3}
-                if len(distinct) < 2 and score < 1.6 * FICHE_THRESHOLD:
-                    continue
+                if len(distinct) < 2 and not (doc.title_terms & set(query_words_of(query, distinct))):
+                    continue  # one word is a passing mention, unless it names the fiche's subject
                 fiches.append(Evidence(doc.code, doc.title, score, self._reasons(parts)))
         points: list[Evidence] = []
         for fiche in fiches:
