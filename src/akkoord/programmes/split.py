@@ -22,6 +22,7 @@ text layer (a scan) is refused, as is a programme with no Dutch passage.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -32,6 +33,7 @@ from akkoord.programmes.errors import ProgrammeError
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 1500
+TIME_LIMIT_SECONDS = 60.0
 # A heading is short: at most this many characters.
 HEADING_MAX = 90
 # Share of pages on which a top or bottom line must repeat to count as running furniture.
@@ -187,7 +189,13 @@ def _pdf_pages(path: Path) -> list[list[_Line]]:
     try:
         if len(document) > MAX_PAGES:
             raise ProgrammeError(f"{path.name}: meer dan {MAX_PAGES} pagina's; geen programma.")
-        contents = [extract_page(document, i) for i in range(len(document))]
+        started = time.monotonic()
+        contents = []
+        for i in range(len(document)):
+            if time.monotonic() - started > TIME_LIMIT_SECONDS:
+                raise ProgrammeError(f"{path.name}: het lezen duurt langer dan {TIME_LIMIT_SECONDS:.0f} seconden; "
+                                     "lever het programma als Word of tekst aan.")
+            contents.append(extract_page(document, i))
     finally:
         document.close()
     characters = sum(len(w.text) for c in contents for w in c.words)
