@@ -32,6 +32,7 @@ from typing import Iterable
 from akkoord.dossier.glossary import GlossaryEntry, extract_glossary
 from akkoord.dossier.model import Dossier, Fiche
 from akkoord.programmes.split import Passage
+from akkoord.programmes.vocabulary import POLICY_GROUPS
 from akkoord.web.search.analysis import STOP_WORDS, _words, fold, keep, stem
 from akkoord.web.search.synonyms import RELATED_GROUPS
 
@@ -57,10 +58,6 @@ RELATIVE_TO_BEST = 0.5
 CLEAR_SCORE = 6.0
 MIN_MARGIN = 2.0
 MAX_FICHES = 3
-# Share of the passage's (uncommon) content words that must carry a fiche's score.
-MIN_COVERAGE = 0.0
-# Share of a fiche's score that must come from its core (title, advice, policy areas).
-MIN_CORE_SHARE = 0.0
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Background: a word used by more than this share of all passages starts to weigh less.
@@ -157,8 +154,7 @@ class _Doc:
     tf: Counter
     length: float
     index: int | None = None
-    core: set = field(default_factory=set)  # terms of the title, advice items and policy areas
-    title_terms: set = field(default_factory=set)
+    title_terms: set = field(default_factory=set)  # terms of the fiche's title
 
 
 def query_words_of(query: dict, words: set[str]) -> list[str]:
@@ -210,12 +206,7 @@ class Linker:
                     for term in self._terms_with_abbreviations(text):
                         tf[term] += FIELD_WEIGHTS[name]
             doc = _Doc(fiche.code, fiche.title, tf, sum(tf.values()))
-            doc.core = set(self._terms_with_abbreviations(fiche.title))
-            doc.title_terms = set(doc.core)
-            for text in fiche.advice:
-                doc.core.update(self._terms_with_abbreviations(text))
-            for area in fiche.policy_areas:
-                doc.core.update(self._terms_with_abbreviations(area.area))
+            doc.title_terms = set(self._terms_with_abbreviations(fiche.title))
             self.fiches.append(doc)
             items = []
             for i, advice in enumerate(fiche.advice):
@@ -229,6 +220,11 @@ class Linker:
         self.idf = {t: math.log((n + 1) / d) for t, d in df.items()}
         self.avg_length = (sum(d.length for d in self.fiches) / n) or 1.0
         self.vocabulary = set(df)
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, doc in enumerate(self.fiches):
+            for term, tf in doc.tf.items():
+                self._postings[term].append((i, tf))
+        self._norms = [BM25_K1 * (1 - BM25_B + BM25_B * d.length / self.avg_length) for d in self.fiches]
         # Compound look-ups on the vocabulary: by every prefix and suffix of at least 5 letters.
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         self._by_suffix: dict[str, list[str]] = defaultdict(list)
@@ -252,14 +248,18 @@ class Linker:
         return out
 
     def _related_index(self) -> dict[str, list[str]]:
-        """Passage term → the single-word terms of the related groups it belongs to."""
+        """Passage term → the single-word terms of the related groups it belongs to; phrases
+        (``van het gas af``) go to ``self._phrases``: first term → (terms, the group's words)."""
         index: dict[str, list[str]] = defaultdict(list)
-        for group in RELATED_GROUPS:
+        self._phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = defaultdict(list)
+        for group in RELATED_GROUPS + POLICY_GROUPS:
             members = [self._terms(m) for m in group]
-            singles = sorted({t[0] for t in members if len(t) == 1})
+            words = sorted({t for terms in members for t in terms})
             for terms in members:
                 if len(terms) == 1:
-                    index[terms[0]].extend(t for t in singles if t != terms[0])
+                    index[terms[0]].extend(t for t in words if t != terms[0])
+                elif len(terms) > 1:
+                    self._phrases[terms[0]].append((tuple(terms), [t for t in words if t not in terms]))
         return index
 
     def _expansions(self, term: str) -> list[tuple[str, float, str]]:
@@ -327,6 +327,17 @@ class Linker:
         for t, n in counts.items():
             weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0) * general[t]
             add(t, weight, surface[t], True)
+        if not english:
+            present = counts.keys()
+            for t in present:
+                for terms, others in self._phrases.get(t, ()):
+                    if all(x in present for x in terms):
+                        phrase = " ".join(terms)
+                        for other in others:
+                            if other in self.vocabulary:  # the group's own words, not their relatives
+                                old = query.get(other)
+                                if old is None or W_RELATED > old[0]:
+                                    query[other] = (W_RELATED, phrase, True)
         for match in _ABBREVIATION_TOKEN.finditer(passage.text):
             for t in self.abbreviations.get(match.group(), []):
                 add(t, W_ABBREVIATION, match.group(), True)
@@ -353,23 +364,9 @@ class Linker:
                 background[term] = max(0.0, min(1.0, math.log(COMMON_ZERO / share) / span))
         self.background = background
 
-    def _coverage(self, passage: Passage, parts: list[tuple[float, str]]) -> float:
-        """Share of the passage's content words (weighed by how uncommon they are) that
-        carried the score: a passage mostly about something else scores low."""
-        words = {}
-        for w, _, _ in _words(fold(passage.text)):
-            if keep(w, self.stop_words):
-                words[w] = self.background.get(stem(w), 1.0)
-        total = sum(words.values())
-        if not total:
-            return 0.0
-        matched = {fold(word) for value, word in parts if value >= 0.3}
-        return sum(v for w, v in words.items() if w in matched) / total
-
     def _score(self, query: dict, doc: _Doc, avg_length: float, idf: dict[str, float]):
         score = 0.0
         body_score = 0.0
-        core_score = 0.0
         parts: list[tuple[float, str]] = []
         norm = BM25_K1 * (1 - BM25_B + BM25_B * doc.length / avg_length)
         for term, (weight, word, body) in query.items():
@@ -383,9 +380,6 @@ class Linker:
             if body:
                 body_score += value
                 parts.append((value, word))
-                if term in doc.core:
-                    core_score += value
-        self.last_core = core_score
         return score, body_score, parts
 
     @staticmethod
@@ -399,27 +393,46 @@ class Linker:
             words.setdefault(word.lower(), word)
         return [words[k] for k, _ in sorted(best.items(), key=lambda kv: -kv[1])][:6]
 
-    def link_passage(self, passage: Passage) -> PassageLinks:
-        query = self._query(passage)
-        scored = []
-        for doc in self.fiches:
-            score, body, parts = self._score(query, doc, self.avg_length, self.idf)
-            if score > 0:
-                scored.append((score, body, parts, doc, self.last_core))
+    def _score_fiches(self, query: dict) -> list[tuple[float, float, list, _Doc]]:
+        """(score, score from the passage body, contributions, fiche) of every fiche that
+        shares a word with the passage, best first: BM25 through an inverted index."""
+        n = len(self.fiches)
+        scores = [0.0] * n
+        body_scores = [0.0] * n
+        parts: list[list] = [[] for _ in range(n)]
+        background = self.background
+        for term, (weight, word, body) in query.items():
+            postings = self._postings.get(term)
+            if not postings:
+                continue
+            base = weight * self.idf[term] * background.get(term, 1.0)
+            if base <= 0:
+                continue
+            for i, tf in postings:
+                value = base * tf * (BM25_K1 + 1) / (tf + self._norms[i])
+                scores[i] += value
+                if body:
+                    body_scores[i] += value
+                    parts[i].append((value, word))
+        scored = [(scores[i], body_scores[i], parts[i], self.fiches[i]) for i in range(n) if scores[i] > 0]
         scored.sort(key=lambda item: -item[0])
-        candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d, _ in scored[:MAX_FICHES]]
+        return scored
+
+    def link_passage(self, passage: Passage, explain: bool = False) -> PassageLinks:
+        """The fiches and points of one passage; with ``explain`` also the best three fiches
+        whether linked or not (``candidates``), to see why a passage stayed unlinked."""
+        query = self._query(passage)
+        scored = self._score_fiches(query)
+        candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
+            if explain else []
         fiches: list[Evidence] = []
         if scored:
             best = scored[0][0]
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best < CLEAR_SCORE and best < MIN_MARGIN * second:
                 scored = []  # the words spread over many fiches: about none of them in particular
-            for score, body, parts, doc, core in scored[:MAX_FICHES]:
-                if core < MIN_CORE_SHARE * score:
-                    continue
+            for score, body, parts, doc in scored[:MAX_FICHES]:
                 if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
-                    continue
-                if MIN_COVERAGE and self._coverage(passage, parts) < MIN_COVERAGE:
                     continue
                 distinct = {w.lower() for v, w in parts if v >= 0.3}
                 if len(distinct) < 2 and not (doc.title_terms & set(query_words_of(query, distinct))):
