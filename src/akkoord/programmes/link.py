@@ -57,6 +57,8 @@ RELATIVE_TO_BEST = 0.5
 # Below CLEAR_SCORE, the best fiche must score MIN_MARGIN times the second.
 CLEAR_SCORE = 6.0
 MIN_MARGIN = 2.0
+# Below CLEAR_SCORE, the fiche's words must account for this share of the passage's content.
+MIN_COVERAGE = 0.3
 MAX_FICHES = 3
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
@@ -327,6 +329,7 @@ class Linker:
         for t, n in counts.items():
             weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0) * general[t]
             add(t, weight, surface[t], True)
+        self._content = {surface[t].lower(): general[t] for t in counts}
         if not english:
             present = counts.keys()
             for t in present:
@@ -393,6 +396,12 @@ class Linker:
             words.setdefault(word.lower(), word)
         return [words[k] for k, _ in sorted(best.items(), key=lambda kv: -kv[1])][:6]
 
+    def _coverage(self, matched: set[str]) -> float:
+        """Share of the passage's content (its words weighed by their rarity in general Dutch)
+        that the fiche's matching words account for."""
+        total = sum(self._content.values())
+        return sum(v for w, v in self._content.items() if w in matched) / total if total else 0.0
+
     def _score_fiches(self, query: dict) -> list[tuple[float, float, list, _Doc]]:
         """(score, score from the passage body, contributions, fiche) of every fiche that
         shares a word with the passage, best first: BM25 through an inverted index."""
@@ -435,6 +444,8 @@ class Linker:
                 if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
                     continue
                 distinct = {w.lower() for v, w in parts if v >= 0.3}
+                if MIN_COVERAGE and score < CLEAR_SCORE and self._coverage(distinct) < MIN_COVERAGE:
+                    continue  # most of what the passage is about has nothing to do with the fiche
                 if len(distinct) < 2 and not (doc.title_terms & set(query_words_of(query, distinct))):
                     continue  # one word is a passing mention, unless it names the fiche's subject
                 fiches.append(Evidence(doc.code, doc.title, score, self._reasons(parts)))
