@@ -60,6 +60,11 @@ EXPECTED: dict[str, object] = {
     "dossiers:review": "version",
     "dossiers:status": "publisher",
     "dossiers:publish": "publisher",
+    # An upload being read: its uploader only (here another compiler's job, so 404 for all).
+    "dossiers:job": {"anoniem": 302} | {v: 404 for v in VISITORS[1:]},
+    # Two-step sign-in: any signed-in user may set up a device; without one, verify sends there.
+    "accounts:setup": {"anoniem": 302} | {v: 200 for v in VISITORS[1:]},
+    "accounts:verify": {v: 302 for v in VISITORS},
     # The term (monitoring): "programme" pages are public once published, else for editors only;
     # "editor" pages (forms, actions) are for editors only.
     "monitoring:index": {v: 200 for v in VISITORS},
@@ -119,8 +124,12 @@ def world(tmp_path):
     concept = ingest_file(write_dossier(tmp_path / "v3.json", _concept_fiches()), compiler)  # v3
     secret = ingest_file(write_dossier(tmp_path / "s.json", _concept_fiches(), municipality=f"Gemeente {MARKER}",
                                        title=f"Dossier {MARKER}"), compiler, slug="tweede")
+    from akkoord.web.dossiers.models import ReadJob
+
+    job = ReadJob.objects.create(user=make_user("ambtenaar-uploader", "ambtenaar"), source_name=f"{MARKER}.pdf",
+                                 state="bezig", stage="pagina's lezen", done=1, total=3)
     return {"users": users, "versions": {"vrijgegeven": v1, "openbaar": public, "concept": concept},
-            "secret": secret}
+            "secret": secret, "job": job}
 
 
 def _client(user) -> Client:
@@ -207,7 +216,9 @@ def test_site_pages_and_search(world, visitor):
         if not isinstance(expected, dict):
             continue
         url = {"login": "/inloggen/", "search:search": "/zoeken/", "dossiers:home": "/",
-               "dossiers:upload": "/inlezen/", "monitoring:index": "/uitvoering/"}[name]
+               "dossiers:upload": "/inlezen/", "monitoring:index": "/uitvoering/",
+               "dossiers:job": f"/inlezen/{world['job'].pk}/", "accounts:setup": "/inloggen/tweestaps/instellen/",
+               "accounts:verify": "/inloggen/tweestaps/"}[name]
         response = client.get(url)
         assert response.status_code == expected[visitor], (visitor, url, response.status_code)
         _assert_clean(response, visitor, url)

@@ -68,7 +68,11 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
         services.set_status(version, DossierVersion.Status.RELEASED, None, actor=cli_actor())
         loaded = True
     user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
-    user.set_password(DEMO_PASSWORD)  # demo only: deliberately weak, never used outside `akkoord demo`
+    from django.contrib.auth.hashers import make_password
+
+    # Demo only: deliberately weak, never used outside `akkoord demo`; set as a hash so that
+    # the password rules every other user meets (accounts/passwords.py) do not refuse it.
+    user.password = make_password(DEMO_PASSWORD)
     user.first_name = "Demo"
     user.save()
     user.groups.add(Group.objects.get(name="ambtenaar"))
