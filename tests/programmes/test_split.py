@@ -166,3 +166,16 @@ def test_word_programme_keeps_headings_bullets_and_pages(tmp_path):
     assert by_text["Wij bouwen meer betaalbare woningen voor starters en senioren."].heading == "Wonen"
     warm = by_text["De gemeente neemt deel in het publieke warmtebedrijf."]
     assert (warm.page, warm.heading, warm.kind) == (3, "Energie", "bullet")
+
+
+def test_split_in_a_child_process_gives_the_same_passages_and_dutch_errors(tmp_path):
+    from akkoord.dossier.isolation import Limits
+    from akkoord.programmes.isolation import split_isolated
+
+    path = tmp_path / "programma.txt"
+    path.write_text(PROGRAMME, encoding="utf-8")
+    assert split_isolated(path, Limits(512, 30)).passages == split_text(PROGRAMME).passages
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ProgrammeError, match="leeg"):
+        split_isolated(empty, Limits(512, 30), name="upload.txt")

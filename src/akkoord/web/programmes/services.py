@@ -1,6 +1,7 @@
 """Storing, linking and reading the programmes of a formation.
 
-``add_programme`` splits a file with the pure core (``akkoord.programmes``), refuses bad input
+``add_programme`` splits a file with the pure core (``akkoord.programmes``) in a child process
+with limits on memory and time (``akkoord.programmes.isolation``), refuses bad input
 with a Dutch message (``ProgrammeError``) before anything is stored, and stores the programme,
 its passages and links in one transaction. ``relink`` scores every passage of the formation
 again; corrections by hand (``Link.origin`` ``toegevoegd``/``verwijderd``) are kept.
@@ -19,7 +20,8 @@ from django.utils import timezone
 from akkoord.programmes.errors import ProgrammeError
 from akkoord.programmes.link import Linker
 from akkoord.programmes.split import Passage as CorePassage
-from akkoord.programmes.split import split_path
+from akkoord.dossier.isolation import Limits
+from akkoord.programmes.isolation import split_isolated
 from akkoord.programmes.stance import suggest_stance
 from akkoord.web.formation import services as formation_services
 from akkoord.web.formation.models import Formation, Party, Point, Position
@@ -64,13 +66,8 @@ def add_programme(formation: Formation, party: Party, path: Path, file_name: str
     if formation.programmes.filter(party=party).exists():
         raise ProgrammeError(f"{party.abbreviation} heeft al een programma in deze formatie; "
                              "verwijder dat eerst om een nieuw toe te voegen.")
-    try:
-        split = split_path(path)
-    except ProgrammeError:
-        raise
-    except Exception as exc:  # a reader's DossierError or a broken file: one Dutch line
-        message = str(exc) or type(exc).__name__
-        raise ProgrammeError(f"{file_name}: kan niet gelezen worden ({message}).") from None
+    # Read in a child process with limits on memory and time (akkoord.dossier.isolation).
+    split = split_isolated(path, Limits.from_environment(), name=file_name)
     with transaction.atomic():
         programme = Programme.objects.create(formation=formation, party=party, file_name=file_name[:255],
                                              sha256=sha, form=split.form, pages=split.pages,
