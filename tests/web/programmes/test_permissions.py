@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from akkoord.web.programmes.models import Passage, Suggestion
+from akkoord.web.programmes.models import Link, Passage, Suggestion
 from akkoord.web.programmes.services import confirm_suggestion
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,19 @@ def test_a_party_position_shows_only_to_its_delegation(with_programmes, who):
     assert ("Standpunt:" in page) == (who == "neg_a")
     for other in _get_urls(world):
         assert SECRET not in _client(world, who).get(other).content.decode()
+
+
+@pytest.mark.parametrize("who", MEMBERS + ("outsider",))
+def test_relinking_and_deleting(with_programmes, who):
+    world = with_programmes
+    slug = world.formation.slug
+    client = _client(world, who)
+    before = Link.objects.count()
+    relink = client.post(reverse("programmes:index", kwargs={"slug": slug}), {"actie": "opnieuw-koppelen"})
+    delete = client.post(reverse("programmes:party", kwargs={"slug": slug, "party": "DV"}), {"actie": "verwijderen"})
+    exists = world.formation.programmes.filter(party__abbreviation="DV").exists()
+    if who in EDITORS:
+        assert relink.status_code == 302 and delete.status_code == 302 and not exists
+    else:
+        assert relink.status_code == 404 and delete.status_code == 404 and exists
+        assert Link.objects.count() == before

@@ -128,3 +128,12 @@ def test_cli_add_and_links(with_programmes, tmp_path, capsys):
     assert main(["programme", "add", world.formation.slug, "XYZ", str(other)]) != 0
     err = capsys.readouterr().err
     assert "hoort niet bij" in err and "Traceback" not in err
+
+
+def test_deleting_a_programme_keeps_confirmed_positions(with_programmes):
+    world = with_programmes
+    suggestion = Suggestion.objects.filter(programme__party=world.party_b).first()
+    services.confirm_suggestion(suggestion, world.users["neg_b"])
+    services.delete_programme(Programme.objects.get(party=world.party_b))
+    assert not Passage.objects.filter(programme__party=world.party_b).exists()
+    assert Position.objects.filter(party=world.party_b).count() == 1

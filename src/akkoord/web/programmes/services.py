@@ -79,6 +79,15 @@ def add_programme(formation: Formation, party: Party, path: Path, file_name: str
     return programme
 
 
+@transaction.atomic
+def delete_programme(programme: Programme) -> None:
+    """Remove a programme with its passages, links and suggestions; positions confirmed from
+    its suggestions are the party's own and stay."""
+    formation = programme.formation
+    programme.delete()
+    relink(formation)
+
+
 def linker_for(formation: Formation) -> Linker | None:
     if formation.version is None:
         return None

@@ -51,6 +51,11 @@ def index(request: HttpRequest, formation: Formation) -> HttpResponse:
     if request.method == "POST":
         if not editable:
             return deny(request, formation, "programma toevoegen")
+        if request.POST.get("actie") == "opnieuw-koppelen":
+            count = services.relink(formation)
+            messages.success(request, f"Alle passages opnieuw gekoppeld: {count} koppelingen voorgesteld; "
+                                      "correcties met de hand zijn bewaard.")
+            return redirect("programmes:index", slug=formation.slug)
         form = UploadForm(request.POST, request.FILES, formation=formation)
         if form.is_valid():
             upload = form.cleaned_data["file"]
@@ -118,11 +123,20 @@ def point(request: HttpRequest, formation: Formation, number: int) -> HttpRespon
 
 
 @formation_page
+@require_http_methods(["GET", "POST"])
 def party(request: HttpRequest, formation: Formation, party: str) -> HttpResponse:
     party_obj = formation.parties.filter(abbreviation=party).first()
     if party_obj is None:
         raise Http404("Onbekende partij.")
     programme = formation.programmes.filter(party=party_obj).first()
+    if request.method == "POST":
+        if not access.can_edit_programmes(request.user, formation) or programme is None \
+                or request.POST.get("actie") != "verwijderen":
+            return deny(request, formation, f"programma {party_obj.abbreviation} verwijderen")
+        services.delete_programme(programme)
+        messages.success(request, f"Programma van {party_obj.abbreviation} verwijderd; bevestigde standpunten "
+                                  "blijven staan.")
+        return redirect("programmes:index", slug=formation.slug)
     covered, silent, passages = [], [], []
     if programme is not None:
         covered, silent = services.coverage(programme, services.fiche_titles(formation))
