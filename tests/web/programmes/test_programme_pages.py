@@ -137,3 +137,15 @@ def test_deleting_a_programme_keeps_confirmed_positions(with_programmes):
     services.delete_programme(Programme.objects.get(party=world.party_b))
     assert not Passage.objects.filter(programme__party=world.party_b).exists()
     assert Position.objects.filter(party=world.party_b).count() == 1
+
+
+def test_comparison_finds_the_conflict_on_the_income_limit(with_programmes):
+    world = with_programmes
+    result = services.compare(world.formation, [world.party_a, world.party_b])
+    conflicts = {(point.fiche_code, point.advice_index): stances for point, stances in result["conflict"]}
+    assert conflicts[("1A", 0)] == {"DV": "eens", "GD": "oneens"}
+    assert result["agreement"] is not None and result["agreement"] < 100
+    assert ("2A", "GD") in result["only_one"]  # only GD writes about housing
+    page = _client(world.users["reader"]).get(
+        reverse("programmes:combinations", kwargs={"slug": world.formation.slug})).content.decode()
+    assert "1 botsing" in page

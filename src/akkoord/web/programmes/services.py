@@ -268,6 +268,9 @@ def compare(formation: Formation, combination: list[Party]) -> dict:
         fiche_parties[link.fiche_code].add(link.passage.programme.party.abbreviation)
     only_one = sorted((code, next(iter(parties))) for code, parties in fiche_parties.items() if len(parties) == 1)
     compared = len(same) + len(conflict)
-    return {"same": same, "conflict": conflict, "single": single, "only_one": only_one,
+    total = len(same) + len(conflict) + len(single)
+    shares = {key: round(100 * len(value) / total) if total else 0
+              for key, value in (("same", same), ("conflict", conflict), ("single", single))}
+    return {"shares": shares, "total": total,"same": same, "conflict": conflict, "single": single, "only_one": only_one,
             "agreement": round(100 * len(same) / compared) if compared else None,
             "with_programme": len(programmes)}
