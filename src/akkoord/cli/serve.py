@@ -199,12 +199,12 @@ def cli_actor() -> str:
 def run(args) -> int:
     if not (1 <= args.port <= 65535):
         raise DossierError(f"ongeldige poort: {args.port}.")
+    if args.threads < 1 or (args.workers is not None and args.workers < 1):
+        raise DossierError("--workers en --threads moeten minstens 1 zijn.")
     setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.production"))
     require_migrated(args.migrate)
     from django.conf import settings
 
-    if args.threads < 1 or (args.workers is not None and args.workers < 1):
-        raise DossierError("--workers en --threads moeten minstens 1 zijn.")
     print(f"Database: {database_label()}", file=sys.stderr)
     from akkoord.web.dossiers.jobs import clean_up_at_start
 
