@@ -158,9 +158,10 @@ def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
             self.cfg.set("errorlog", "-")
             self.cfg.set("loglevel", "warning")
             self.cfg.set("forwarded_allow_ips", os.environ.get("AKKOORD_FORWARDED_ALLOW_IPS", "127.0.0.1,::1"))
+            processes = "1 werkproces" if workers == 1 else f"{workers} werkprocessen"
+            lines = "1 draad" if threads == 1 else f"{threads} draden"
             self.cfg.set("when_ready", lambda server: print(
-                f"Akkoord draait op http://{bind}/ met {workers} werkprocessen × {threads} draden "
-                "(stoppen met Ctrl+C)", flush=True))
+                f"Akkoord draait op http://{bind}/ met {processes} × {lines} (stoppen met Ctrl+C)", flush=True))
 
         def load(self):
             from akkoord.web.wsgi import application
