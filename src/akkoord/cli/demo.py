@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort (standaard {DEFAULT_PORT})")
     parser.add_argument("--bestand", metavar="PAD", help="laad dit dossier in plaats van het voorbeelddossier")
     parser.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, geen webserver starten")
+    parser.add_argument("--json", action="store_true",
+                        help="druk de formatie en de demo-accounts af als JSON (voor scripts)")
     parser.set_defaults(handler=run)
 
 
@@ -74,7 +76,6 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
     user.first_name = "Demo"
     user.save()
     user.groups.add(Group.objects.get(name="ambtenaar"))
-    prepare_monitor()
     return slug, loaded
 
 
@@ -96,10 +97,28 @@ def run(args) -> int:
     slug, loaded = prepare(Path(args.bestand) if args.bestand else None)
     from django.conf import settings
 
+    from akkoord.web.formation.demo import prepare_formation
+
+    formation, accounts = prepare_formation(slug)
+    monitor = prepare_monitor()
+    accounts = [{"username": DEMO_USER, "password": DEMO_PASSWORD, "role": "ambtenaar", "party": None}] + accounts
     print(f"Demodatabase: {settings.DATABASES['default']['NAME']}", file=sys.stderr)
     if loaded:
         print("Voorbeelddossier ingelezen en vrijgegeven.", file=sys.stderr)
-    print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
+    if args.json:
+        import json
+
+        print(json.dumps({"formation": formation.slug, "dossier": slug, "accounts": accounts, "monitor": monitor},
+                         ensure_ascii=False))
+    else:
+        print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
+        print(f"Demoformatie '{formation.name}' (/formaties/{formation.slug}/), accounts met wachtwoord "
+              f"'{DEMO_PASSWORD}':")
+        for account in accounts[1:]:
+            party = f", {account['party']}" if account["party"] else ""
+            print(f"  {account['username']} ({account['role']}{party})")
+        print(f"Vastgesteld akkoord van de vorige periode, in uitvoering: /uitvoering/{monitor}/")
+    sys.stdout.flush()
     if args.no_serve:
         return 0
     return serve_forever(args.host, args.port)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("inloggen/tweestaps/", include("akkoord.web.accounts.urls")),
     path("beheer/", admin.site.urls),
+    path("formaties/", include("akkoord.web.formation.urls")),
     path("uitvoering/", include("akkoord.web.monitoring.urls")),
     path("", include("akkoord.web.dossiers.urls")),
 ]

@@ -163,6 +163,8 @@ class AuditEvent(models.Model):
         OVERRIDE = "override", "blokkerende bevinding overschreven"
         LOGIN_FAILED = "login-failed", "mislukte aanmelding"
         LOCKOUT = "lockout", "aanmelden geblokkeerd"
+        FORMATION = "formation", "formatie"
+        FORMATION_DENIED = "formation-denied", "toegang tot formatie geweigerd"
 
     created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "simple_history",
+    "akkoord.web.formation",
     "akkoord.web.monitoring",
 ]
 
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "akkoord.web.accounts.twofactor.RequireTwoFactorMiddleware",
     "akkoord.web.security.ConfidentialCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -83,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "akkoord.web.dossiers.context_processors.workbench",
+                "akkoord.web.formation.context_processors.formation_nav",
             ],
         },
     },
