@@ -97,8 +97,7 @@ def show(request, formation, agreement):
     return render(request, "agreement/show.html", _context(
         request, formation, agreement, "show", core=core, version=version, body=mark_safe(body),  # escaped by the core
         positions=positions, formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
-        title_form=forms.TitleForm(initial={"title": agreement.title}),
-        points={str(p.pk): p.number for p in Point.objects.filter(formation=formation)}))
+        title_form=forms.TitleForm(initial={"title": agreement.title})))
 
 
 @agreement_page(edit=True)
@@ -173,8 +172,9 @@ def versions(request, formation, agreement):
             messages.success(request, f"Versie {version.number} is vastgelegd.")
             return redirect("agreement:versions", slug=formation.slug)
     items = list(access.visible_agreement_versions(request.user, agreement))
+    rows = [(v, items[i + 1] if i + 1 < len(items) else None) for i, v in enumerate(items)]  # (version, older)
     return render(request, "agreement/versions.html", _context(
-        request, formation, agreement, "versions", items=items, form=form))
+        request, formation, agreement, "versions", items=items, rows=rows, form=form))
 
 
 @agreement_page(adopt=True)
