@@ -172,6 +172,9 @@ def versions(request, formation, agreement):
             messages.success(request, f"Versie {version.number} is vastgelegd.")
             return redirect("agreement:versions", slug=formation.slug)
     items = list(access.visible_agreement_versions(request.user, agreement))
+    old, new = request.GET.get("oud", ""), request.GET.get("nieuw", "")
+    if old.isdigit() and new.isdigit():
+        return redirect("agreement:redline", slug=formation.slug, old=int(old), new=int(new))
     rows = [(v, items[i + 1] if i + 1 < len(items) else None) for i, v in enumerate(items)]  # (version, older)
     return render(request, "agreement/versions.html", _context(
         request, formation, agreement, "versions", items=items, rows=rows, form=form))
