@@ -43,6 +43,7 @@ COVERED_ELSEWHERE: dict[str, str] = {
 # Per pattern: kind of page and, where it is not about one version, the code per visitor.
 #   "version": a page of one dossier version (200 when the visitor may read that status, else 404)
 #   "publisher": an action page for compilers who may publish (200), 404 for everyone else
+#   "public": a download of a public version (200 for everyone), 404 for any other status
 #   dict: fixed codes per visitor
 EXPECTED: dict[str, object] = {
     "login": {v: 200 for v in VISITORS} | {v: 302 for v in VISITORS[1:]},
@@ -60,6 +61,11 @@ EXPECTED: dict[str, object] = {
     "dossiers:review": "version",
     "dossiers:status": "publisher",
     "dossiers:publish": "publisher",
+    # An upload being read: its uploader only (here another compiler's job, so 404 for all).
+    "dossiers:job": {"anoniem": 302} | {v: 404 for v in VISITORS[1:]},
+    # Two-step sign-in: any signed-in user may set up a device; without one, verify sends there.
+    "accounts:setup": {"anoniem": 302} | {v: 200 for v in VISITORS[1:]},
+    "accounts:verify": {v: 302 for v in VISITORS},
     # The term (monitoring): "programme" pages are public once published, else for editors only;
     # "editor" pages (forms, actions) are for editors only.
     "monitoring:index": {v: 200 for v in VISITORS},
@@ -75,6 +81,9 @@ EXPECTED: dict[str, object] = {
     "monitoring:course": "editor",
     "monitoring:bulk": "editor",
     "monitoring:publish": "editor",
+    "dossiers:publication_pdf": "public",
+    "dossiers:publication_json": "public",
+    "dossiers:delete_version": None,  # POST only, compilers, concepts only; tested in test_daily_use
 }
 EDITORS = {"ambtenaar"}
 
@@ -119,8 +128,12 @@ def world(tmp_path):
     concept = ingest_file(write_dossier(tmp_path / "v3.json", _concept_fiches()), compiler)  # v3
     secret = ingest_file(write_dossier(tmp_path / "s.json", _concept_fiches(), municipality=f"Gemeente {MARKER}",
                                        title=f"Dossier {MARKER}"), compiler, slug="tweede")
+    from akkoord.web.dossiers.models import ReadJob
+
+    job = ReadJob.objects.create(user=make_user("ambtenaar-uploader", "ambtenaar"), source_name=f"{MARKER}.pdf",
+                                 state="bezig", stage="pagina's lezen", done=1, total=3)
     return {"users": users, "versions": {"vrijgegeven": v1, "openbaar": public, "concept": concept},
-            "secret": secret}
+            "secret": secret, "job": job}
 
 
 def _client(user) -> Client:
@@ -139,6 +152,8 @@ def _urls(name: str, version) -> list[str]:
         "dossiers:review": f"/dossiers/{slug}/versies/{number}/",
         "dossiers:status": f"/dossiers/{slug}/versies/{number}/status/?status=concept",
         "dossiers:publish": f"/dossiers/{slug}/versies/{number}/openbaar-maken/",
+        "dossiers:publication_pdf": f"/dossiers/{slug}/openbaar.pdf",
+        "dossiers:publication_json": f"/dossiers/{slug}/openbaar.json",
     }
     if name == "dossiers:fiche":
         return [f"/dossiers/{slug}/fiches/1A/?versie={number}", f"/dossiers/{slug}/fiches/9Z/?versie={number}"]
@@ -166,13 +181,15 @@ def test_version_pages(world, visitor):
     client = _client(world["users"][visitor])
     checked = 0
     for name, kind in EXPECTED.items():
-        if kind not in ("version", "publisher"):
+        if kind not in ("version", "publisher", "public"):
             continue
         for status, version in world["versions"].items():
             for url in _urls(name, version):
                 response = client.get(url)
                 if kind == "publisher":
                     expected = {200, 302} if visitor == "ambtenaar" else {404}
+                elif kind == "public":
+                    expected = {200} if status == "openbaar" else {404}
                 elif status in READERS[visitor]:
                     expected = {200, 404} if "/9Z/" in url and status != "concept" else {200}
                 else:
@@ -188,12 +205,12 @@ def test_the_concept_only_dossier_answers_like_an_absent_one(world, visitor):
     client = _client(world["users"][visitor])
     secret = world["secret"]
     for name, kind in EXPECTED.items():
-        if kind not in ("version", "publisher"):
+        if kind not in ("version", "publisher", "public"):
             continue
         for url in _urls(name, secret):
             response = client.get(url)
             absent = client.get(url.replace("/tweede/", "/bestaat-niet/"))
-            if visitor == "ambtenaar":
+            if visitor == "ambtenaar" and kind != "public":
                 assert response.status_code in (200, 302), url
                 continue
             assert response.status_code == absent.status_code == 404, (visitor, url)
@@ -207,7 +224,9 @@ def test_site_pages_and_search(world, visitor):
         if not isinstance(expected, dict):
             continue
         url = {"login": "/inloggen/", "search:search": "/zoeken/", "dossiers:home": "/",
-               "dossiers:upload": "/inlezen/", "monitoring:index": "/uitvoering/"}[name]
+               "dossiers:upload": "/inlezen/", "monitoring:index": "/uitvoering/",
+               "dossiers:job": f"/inlezen/{world['job'].pk}/", "accounts:setup": "/inloggen/tweestaps/instellen/",
+               "accounts:verify": "/inloggen/tweestaps/"}[name]
         response = client.get(url)
         assert response.status_code == expected[visitor], (visitor, url, response.status_code)
         _assert_clean(response, visitor, url)

@@ -89,7 +89,8 @@ _AFSPRAKEN = [
      "2024-12-31", "wethouder Financiën", "Besluit binnen 6 weken", "Gemiddeld 14 weken", []),
 ]
 
-# Per afspraak: (date, status, progress, text, evidence) updates; ("koers", date, status, decision, reason, new text)
+# Per afspraak: (date, status, progress, text, evidence) updates;
+# ("koers", date, status, decision, reason, new text[, new deadline]) changes of course
 _HISTORY = {
     "A01": [("2023-03-15", "gestart", 10, "Prestatieafspraken met de corporaties getekend.", "prestatieafspraken-2023"),
             ("2024-04-10", "op-schema", 45, "180 woningen in aanbouw, 60 opgeleverd.", ""),
@@ -115,7 +116,8 @@ _HISTORY = {
             ("2024-11-20", "deels-gerealiseerd", 85, "24 van 28 daken; vier daken moeten eerst worden versterkt.", "zonnedaken-rib")],
     "A14": [("koers", "2025-03-13", "gewijzigd", "Raadsbesluit 13 maart 2025: transitievisie warmte herzien",
              "Het warmtenet in Noord is niet haalbaar; de raad kiest eerst voor isolatie en een besluit in 2027.",
-             "Voor de eerste wijk maken we met de bewoners een isolatieplan; over een warmtenet besluiten we in 2027.")],
+             "Voor de eerste wijk maken we met de bewoners een isolatieplan; over een warmtenet besluiten we in 2027.",
+             "2027-06-30")],
     "A15": [("2024-06-01", "gestart", 25, "Ontwerpen voor de eerste wijk gereed.", "")],
     "A16": [("2023-06-15", "gerealiseerd", 100, "Premie verstrekt voor 6.200 m².", "tegelpremie-evaluatie")],
     "A17": [("2023-04-01", "op-schema", 50, "800 huishoudens bezocht.", ""),

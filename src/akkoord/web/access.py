@@ -49,6 +49,16 @@ def can_view_version(user, version: DossierVersion) -> bool:
     return version.status in readable_statuses(user)
 
 
+def can_download_publication(user, version: DossierVersion) -> bool:
+    """The publication copy (PDF, JSON) is offered for public versions only."""
+    return version.status == Status.PUBLIC and can_view_version(user, version)
+
+
+def can_delete_version(user, version: DossierVersion) -> bool:
+    """A compiler may delete a concept (a wrong upload); released and public versions stay."""
+    return version.status == Status.CONCEPT and can_ingest(user)
+
+
 def visible_versions(user) -> QuerySet[DossierVersion]:
     """The versions a user works with: one or two per dossier.
 
@@ -187,9 +197,15 @@ def can_manage_formation(user, formation) -> bool:
     return formation_role(user, formation) in CONFIDANTS
 
 
+def formation_is_open(formation) -> bool:
+    """A formation in phase ``afgerond`` is closed: its points, positions, agenda and decisions
+    are kept as they are (the archive); the informateur or formateur may reopen it."""
+    return formation.phase != "afgerond"
+
+
 def can_edit_points(user, formation) -> bool:
     """Add, reword, split and merge points; set the agenda; record decisions: the formateur."""
-    return formation_role(user, formation) == "formateur"
+    return formation_is_open(formation) and formation_role(user, formation) == "formateur"
 
 
 can_edit_decisions = can_edit_points
@@ -230,7 +246,8 @@ def can_view_position(user, position) -> bool:
 def can_edit_position(user, formation, party) -> bool:
     """Only the party's own delegation records and shares its positions."""
     own = formation_party(user, formation)
-    return own is not None and party is not None and own.pk == party.pk
+    return (formation_is_open(formation) and own is not None and party is not None and own.pk == party.pk)
+
 
 
 # ------------------------------------------------------------------------------- agreement
