@@ -130,6 +130,18 @@ def stance_cell(seen: tuple[str, str] | None) -> str:
     return STANCE_CELLS.get(key) or _cell(*key)
 
 
+def own_cell(seen: tuple[str, str] | None, url: str, number: int) -> str:
+    """A cell of the viewer's own party: a link to record or change the position."""
+    if not seen:
+        return (f'<td class="stance stance--onbekend"><a href="{escape(url)}">vastleggen'
+                f'<span class="visually-hidden"> (punt {number})</span></a></td>')
+    stance, priority = seen
+    mark = " " + BREAKPOINT_MARK if priority == "breekpunt" else ""
+    return (f'<td class="stance stance--{escape(stance)}"><a href="{escape(url)}">'
+            f'{escape(STANCE_SHORT.get(stance, stance))}<span class="visually-hidden"> (punt {number} wijzigen)</span>'
+            f'</a>{mark}</td>')
+
+
 def shorten(text: str, words: int) -> str:
     parts = text.split()
     return text if len(parts) <= words else " ".join(parts[:words]) + " …"
@@ -146,13 +158,22 @@ def table_rows(request, formation: Formation, parties: list[Party]):
     decisions = dict(Decision.objects.filter(point__formation=formation).values_list("point_id", "status"))
     labels = dict(Decision.Status.choices)
     party_count = len(parties)
+    own = access.formation_party(request.user, formation) if access.formation_is_open(formation) else None
+    point_base = reverse("formation:table", kwargs={"slug": formation.slug}) + "punten/"
     rows = []
     for point in points:
         stances = seen.get(point.pk, {})
         known = [s[0] for s in stances.values()]
         status = point_status(known, party_count)
+        cells = []
+        for party in parties:
+            if own is not None and party.pk == own.pk:  # the negotiator's own column links to the form
+                cells.append(own_cell(stances.get(party.pk), f"{point_base}{point.number}/partijen/{party.abbreviation}/",
+                                      point.number))
+            else:
+                cells.append(stance_cell(stances.get(party.pk)))
         rows.append({"point": point, "short_text": shorten(point.text, 24), "short_title": shorten(point.fiche_title, 6),
-                     "cells": mark_safe("".join(stance_cell(stances.get(p.pk)) for p in parties)),
+                     "cells": mark_safe("".join(cells)),
                      "status": status, "status_label": STATUS_LABELS[status],
                      "contention": contention(known, sum(1 for s in stances.values() if s[1] == "breekpunt")),
                      "decision": decisions.get(point.pk), "decision_label": labels.get(decisions.get(point.pk), "")})
