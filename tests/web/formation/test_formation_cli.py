@@ -136,3 +136,8 @@ def test_demo_json_lists_the_formation_and_an_account_per_role_and_party(tmp_pat
 
     assert set(Position.objects.values_list("visibility", flat=True)) == {"partij", "vertrouwelijk", "tafel"}
     assert formation.meetings.count() == 2 and formation.points.filter(decision__isnull=False).count() >= 2
+    # The adopted agreement of the previous term, followed through the term (issue 12).
+    from akkoord.web.monitoring.models import Programme
+
+    programme = Programme.objects.get(slug=data["monitor"])
+    assert programme.published and programme.commitments.count() >= 20
