@@ -249,7 +249,6 @@ def can_edit_position(user, formation, party) -> bool:
     return (formation_is_open(formation) and own is not None and party is not None and own.pk == party.pk)
 
 
-
 # ------------------------------------------------------------------------------- agreement
 #
 # The coalition agreement of a formation (``akkoord.web.agreement``):
