@@ -94,7 +94,7 @@ def test_versions_redline_adoption_and_publication(client, aworld):
 
     programme = Programme.objects.get()
     assert sorted(programme.commitments.values_list("key", flat=True)) == sorted(a.id for a in core.afspraken)
-    assert "Tafelgedeeldwoordtheta" not in json.dumps(programme.source)  # no positions leave the table
+    assert "Tafelgedeeldwoordtheta" not in json.dumps(programme.origin.data)  # no positions leave the table
     client.logout()
     public = client.get(url(aworld, "show"))
     assert public.status_code == 200 and "120 procent" in public.content.decode()

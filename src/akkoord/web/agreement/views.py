@@ -92,7 +92,7 @@ def _chosen(request, formation, agreement):
 @agreement_page()
 def show(request, formation, agreement):
     core, version = _chosen(request, formation, agreement)
-    body = render_body(core, fiche_url=services.fiche_url_for(formation, request.user), cover=False)
+    body = render_body(core, fiche_url=services.fiche_url_for(formation, request.user), cover=False, main="div")
     positions = [(a, a.positions) for a in core.afspraken if a.positions]
     return render(request, "agreement/show.html", _context(
         request, formation, agreement, "show", core=core, version=version, body=mark_safe(body),  # escaped by the core
