@@ -82,10 +82,12 @@ def test_a_file_of_another_municipality_is_refused_as_new_version_unless_confirm
         ingest_file(other, compiler, slug=released_version.dossier.slug)
     assert released_version.dossier.versions.count() == 1
     client.force_login(compiler)
+    assert 'name="other_municipality"' not in client.get(reverse("dossiers:upload")).content.decode()
     with other.open("rb") as handle:
         response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk})
     assert response.status_code == 200
     assert "Waterbeek" in response.content.decode() and "andere gemeente" in response.content.decode()
+    assert 'name="other_municipality"' in response.content.decode()  # the confirmation is offered now
     with other.open("rb") as handle:
         response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk,
                                                             "other_municipality": "on"})

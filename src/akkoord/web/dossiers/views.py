@@ -507,6 +507,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                     source_name=name,
                     allow_other_municipality=form.cleaned_data.get("other_municipality", False),
                 )
+            except services.OtherMunicipality as exc:
+                form.other_municipality_needed = True
+                form.add_error("file", f"Andere gemeente: {exc}")
             except DossierError as exc:
                 message = str(exc).replace(f"{tmp}/", "")
                 form.add_error("file", f"Dit bestand kan niet gelezen worden: {message}")
