@@ -36,6 +36,7 @@ READERS = {  # which version statuses each visitor may read
 # Namespaces whose pages have a matrix of their own (module named for the reader).
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin": "Django's own admin: staff only, not part of the workbench",
+    "formation": "tests/web/formation/test_formation_permissions.py: every formation URL × every formation role",
 }
 
 # Per pattern: kind of page and, where it is not about one version, the code per visitor.
@@ -62,7 +63,28 @@ EXPECTED: dict[str, object] = {
     "dossiers:publication_pdf": "public",
     "dossiers:publication_json": "public",
     "dossiers:delete_version": None,  # POST only, compilers, concepts only; tested in test_daily_use
+    # An upload being read: its uploader only (here another compiler's job, so 404 for all).
+    "dossiers:job": {"anoniem": 302} | {v: 404 for v in VISITORS[1:]},
+    # Two-step sign-in: any signed-in user may set up a device; without one, verify sends there.
+    "accounts:setup": {"anoniem": 302} | {v: 200 for v in VISITORS[1:]},
+    "accounts:verify": {v: 302 for v in VISITORS},
+    # The term (monitoring): "programme" pages are public once published, else for editors only;
+    # "editor" pages (forms, actions) are for editors only.
+    "monitoring:index": {v: 200 for v in VISITORS},
+    "monitoring:dashboard": "programme",
+    "monitoring:commitment": "programme",
+    "monitoring:progress": "programme",
+    "monitoring:timeline": "programme",
+    "monitoring:feed": "programme",
+    "monitoring:open_data": "programme",
+    "monitoring:csv": "programme",
+    "monitoring:report": "programme",
+    "monitoring:update": "editor",
+    "monitoring:course": "editor",
+    "monitoring:bulk": "editor",
+    "monitoring:publish": "editor",
 }
+EDITORS = {"ambtenaar"}
 
 
 def _patterns(resolver=None, prefix="", namespace=None):
@@ -105,8 +127,12 @@ def world(tmp_path):
     concept = ingest_file(write_dossier(tmp_path / "v3.json", _concept_fiches()), compiler)  # v3
     secret = ingest_file(write_dossier(tmp_path / "s.json", _concept_fiches(), municipality=f"Gemeente {MARKER}",
                                        title=f"Dossier {MARKER}"), compiler, slug="tweede")
+    from akkoord.web.dossiers.models import ReadJob
+
+    job = ReadJob.objects.create(user=make_user("ambtenaar-uploader", "ambtenaar"), source_name=f"{MARKER}.pdf",
+                                 state="bezig", stage="pagina's lezen", done=1, total=3)
     return {"users": users, "versions": {"vrijgegeven": v1, "openbaar": public, "concept": concept},
-            "secret": secret}
+            "secret": secret, "job": job}
 
 
 def _client(user) -> Client:
@@ -197,7 +223,9 @@ def test_site_pages_and_search(world, visitor):
         if not isinstance(expected, dict):
             continue
         url = {"login": "/inloggen/", "search:search": "/zoeken/", "dossiers:home": "/",
-               "dossiers:upload": "/inlezen/"}[name]
+               "dossiers:upload": "/inlezen/", "monitoring:index": "/uitvoering/",
+               "dossiers:job": f"/inlezen/{world['job'].pk}/", "accounts:setup": "/inloggen/tweestaps/instellen/",
+               "accounts:verify": "/inloggen/tweestaps/"}[name]
         response = client.get(url)
         assert response.status_code == expected[visitor], (visitor, url, response.status_code)
         _assert_clean(response, visitor, url)
@@ -218,3 +246,71 @@ def test_error_pages_do_not_leak(world):
         response = client.get(url)
         assert response.status_code == 404
         _assert_clean(response, "anoniem", url)
+
+
+# ------------------------------------------------------------------------------ monitoring
+
+
+@pytest.fixture
+def programmes(db):
+    from akkoord.monitoring import sample
+    from akkoord.web.monitoring import services
+
+    public = services.adopt_agreement(sample.agreement(), slug="openbaar-programma")
+    services.set_published(public, True)
+    secret_data = sample.agreement()
+    secret_data["title"] = f"Akkoord {MARKER}"
+    secret_data["afspraken"][0]["text"] += f" {MARKER}"
+    hidden = services.adopt_agreement(secret_data, slug="verborgen-programma")
+    users = {"anoniem": None, "zonder-rol": make_user("buiten-p")}
+    for role in ("onderhandelaar", "formateur", "ambtenaar"):
+        users[role] = make_user(f"{role}-p", role)
+    return {"public": public, "hidden": hidden, "users": users}
+
+
+def _programme_urls(name: str, slug: str) -> list[str]:
+    base = f"/uitvoering/{slug}/"
+    return {
+        "monitoring:dashboard": [base], "monitoring:commitment": [base + "afspraken/A01/"],
+        "monitoring:progress": [base + "voortgang/"], "monitoring:timeline": [base + "tijdlijn/"],
+        "monitoring:feed": [base + "updates.atom"], "monitoring:open_data": [base + "open-data.json"],
+        "monitoring:csv": [base + "afspraken.csv"],
+        "monitoring:report": [base + "voortgangsrapportage.docx", base + "voortgangsrapportage.pdf"],
+        "monitoring:update": [base + "afspraken/A01/bijwerken/"], "monitoring:course": [base + "afspraken/A01/koerswijziging/"],
+        "monitoring:bulk": [base + "bijwerken/"], "monitoring:publish": [base + "openbaarheid/"],
+    }[name]
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+def test_monitoring_pages(programmes, visitor):
+    client = _client(programmes["users"][visitor])
+    for name, kind in EXPECTED.items():
+        if kind not in ("programme", "editor"):
+            continue
+        for which in ("public", "hidden"):
+            programme = programmes[which]
+            for url in _programme_urls(name, programme.slug):
+                response = client.get(url)
+                if visitor in EDITORS:
+                    expected = {200, 405}
+                elif kind == "editor" or which == "hidden":
+                    expected = {404, 405} if kind == "editor" else {404}
+                else:
+                    expected = {200}
+                assert response.status_code in expected, (visitor, url, response.status_code)
+                absent = client.get(url.replace(programme.slug, "bestaat-niet"))
+                if visitor not in EDITORS and which == "hidden" and response.status_code == 404:
+                    assert absent.status_code == 404
+                if visitor not in EDITORS:
+                    body = response.content.decode(errors="replace")
+                    assert MARKER not in body, (visitor, url)
+    index = client.get("/uitvoering/").content.decode()
+    assert (MARKER in index) == (visitor in EDITORS)
+    # Actions by POST are refused (404) for everyone but editors, and change nothing.
+    if visitor not in EDITORS:
+        public = programmes["public"]
+        for name in ("monitoring:update", "monitoring:course", "monitoring:bulk", "monitoring:publish"):
+            url = _programme_urls(name, public.slug)[0]
+            assert client.post(url, {"openbaar": "nee", "status": "gestart", "text": "x", "revision": 0}).status_code == 404
+        public.refresh_from_db()
+        assert public.published and public.commitments.get(key="A01").status == "niet-gestart"

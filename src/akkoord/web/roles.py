@@ -1,11 +1,19 @@
-"""The three roles as groups with their permissions; kept in step after every migrate."""
+"""The roles as groups with their permissions; kept in step after every migrate.
+
+What a person may do inside one formation depends on their role there (``formation.Membership``, decided in
+``access.py``); these groups give the global rights: reading released dossiers, creating a
+formation.
+"""
 from __future__ import annotations
 
 # Permission names are ``codename`` (of the dossiers app) or ``app_label.codename``.
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "ambtenaar": ("ingest_dossier", "publish_dossier", "view_released", "monitoring.update_commitments"),
     "onderhandelaar": ("view_released",),
-    "formateur": ("view_released",),
+    "formateur": ("view_released", "formation.add_formation"),
+    "informateur": ("view_released", "formation.add_formation"),
+    "ambtelijke ondersteuning": ("view_released",),
+    "lezer": ("view_released",),
 }
 
 

@@ -18,8 +18,9 @@ from django.utils.text import slugify
 from akkoord.dossier.checks import Finding, check_dossier
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.exports.publish import Change, publication_copy
-from akkoord.dossier.model import CODE_PATTERN, Dossier as CoreDossier, ReaderWarning, ReadResult
-from akkoord.dossier.readers import read_path
+from akkoord.dossier.isolation import Limits, read_isolated
+from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
+from akkoord.web import pagecache
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, VersionDiff
 
@@ -36,9 +37,6 @@ def structural_warnings(dossier: CoreDossier) -> list[ReaderWarning]:
                                           "alleen de eerste fiche is via haar code te openen.",
                                           fiche=fiche.code, kind="duplicate-code"))
         seen.add(fiche.code)
-        if not CODE_PATTERN.match(fiche.code):
-            warnings.append(ReaderWarning(f"de code '{fiche.code}' heeft niet de vorm cijfer plus letter.",
-                                          fiche=fiche.code, kind="odd-code"))
     if not dossier.fiches:
         warnings.append(ReaderWarning("er zijn geen fiches gevonden.", kind="no-fiches"))
     return warnings
@@ -46,6 +44,9 @@ def structural_warnings(dossier: CoreDossier) -> list[ReaderWarning]:
 
 class OtherMunicipality(DossierError):
     """A new version names another municipality than its dossier (refused unless confirmed)."""
+
+
+OTHER_MUNICIPALITY = "Andere gemeente"  # how the upload's message begins (the form then offers to confirm)
 
 
 def plausible_municipality(name: str) -> str:
@@ -85,17 +86,18 @@ def _audit(user, action: str, description: str, version: DossierVersion | None =
     )
 
 
-def notify_search(version: DossierVersion) -> None:
-    """Let the search app (re)index a version; absent or failing search never blocks storage."""
+def index_in_transaction(version: DossierVersion) -> None:
+    """(Re)index a version inside the caller's transaction: a version is stored and
+    searchable, or neither (a failing index undoes the ingest or status change)."""
     try:
         from akkoord.web.search.indexing import index_version
-    except ImportError:
+    except ImportError:  # the search app is optional
         return
     try:
-        with transaction.atomic():  # a savepoint: a failing index never spoils the caller's transaction
-            index_version(version)
-    except Exception as exc:  # the search index can be rebuilt; the ingest itself must stand
-        log.warning("zoekindex van %s niet bijgewerkt: %s", version, exc)
+        index_version(version)
+    except Exception as exc:
+        log.exception("zoekindex van %s niet bijgewerkt", version)
+        raise DossierError("de zoekindex kon niet worden bijgewerkt; er is niets opgeslagen.") from exc
 
 
 def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -> None:
@@ -118,6 +120,9 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
     A file that names another municipality than the existing dossier is refused
     (``OtherMunicipality``) unless ``allow_other_municipality``."""
     core = result.dossier
+    from akkoord.dossier.readers import check_codes
+
+    check_codes(result, source_name or "dossier")  # whatever made the result: never store a code pages cannot use
     core.municipality = plausible_municipality(core.municipality)
     if municipality:
         core.municipality = municipality
@@ -152,8 +157,9 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                f"({len(core.fiches)} fiches, {len(warnings)} waarschuwingen)",
                version, actor=actor, reader=result.reader, fiches=len(core.fiches), warnings=len(warnings),
                source_name=source_name)
+        index_in_transaction(version)
+        pagecache.bump_on_commit()
     store_derived(version)  # from the stored fiches, exactly as the pages would
-    notify_search(version)
     return version
 
 
@@ -196,9 +202,10 @@ def version_diff(version: DossierVersion, base: DossierVersion | None) -> dict:
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
                 title: str | None = None, source_name: str | None = None, actor: str = "",
                 allow_other_municipality: bool = False) -> DossierVersion:
-    """Read a dossier file and store it as a new concept version; DossierError on bad input."""
+    """Read a dossier file (in a child process with memory and time limits, see
+    ``akkoord.dossier.isolation``) and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
-    result = read_path(path)
+    result = read_isolated(path, Limits.from_environment(), name=source_name or path.name)
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
                         municipality=municipality, title=title, actor=actor,
                         allow_other_municipality=allow_other_municipality)
@@ -244,15 +251,20 @@ def set_status(version: DossierVersion, status: str, user=None, actor: str = "")
         raise ValueError("openbaar maken gaat via de publicatiekopie (services.publish)")
     if version.status == status:
         return version
-    old = version.status
-    version.status = status
-    version.status_changed_at = timezone.now()
-    with transaction.atomic():
-        version.save(update_fields=["status", "status_changed_at"])
-        _audit(user, AuditEvent.Action.STATUS,
-               f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
-               version, actor=actor, old=old, new=status)
-    notify_search(version)
+    old, old_changed_at = version.status, version.status_changed_at
+    try:
+        with transaction.atomic():
+            version.status = status
+            version.status_changed_at = timezone.now()
+            version.save(update_fields=["status", "status_changed_at"])
+            _audit(user, AuditEvent.Action.STATUS,
+                   f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
+                   version, actor=actor, old=old, new=status)
+            index_in_transaction(version)
+            pagecache.bump_on_commit()
+    except BaseException:
+        version.status, version.status_changed_at = old, old_changed_at
+        raise
     return version
 
 
@@ -323,6 +335,7 @@ def publish(version: DossierVersion, user=None, overrides: dict[str, str] | None
                f"(versie {copy_version.number}; {len(plan.changes)} wijziging"
                f"{'en' if len(plan.changes) != 1 else ''} door het opschonen)", copy_version, actor=actor,
                source=version.number, changes=[c.to_dict() for c in plan.changes], overrides=len(plan.blocking))
+        index_in_transaction(copy_version)
+        pagecache.bump_on_commit()
     store_derived(copy_version)
-    notify_search(copy_version)
     return copy_version

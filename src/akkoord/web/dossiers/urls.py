@@ -7,6 +7,7 @@ app_name = "dossiers"
 urlpatterns = [
     path("", views.home, name="home"),
     path("inlezen/", views.upload, name="upload"),
+    path("inlezen/<uuid:pk>/", views.job, name="job"),
     path("dossiers/<slug:slug>/", views.overview, name="overview"),
     path("dossiers/<slug:slug>/ambities/", views.ambitions, name="ambitions"),
     path("dossiers/<slug:slug>/fiches/<str:code>/", views.fiche, name="fiche"),

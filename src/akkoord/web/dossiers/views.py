@@ -1,8 +1,6 @@
 """The pages of the workbench. Thin: storage in services.py, everything else in the pure core."""
 from __future__ import annotations
 
-import re
-import tempfile
 from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,10 +17,10 @@ from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
 from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS
-from akkoord.web import access
-from akkoord.web.dossiers import derived, publication, services
+from akkoord.web import access, pagecache
+from akkoord.web.dossiers import derived, jobs, publication, services
 from akkoord.web.dossiers.forms import DeleteVersionForm, StatusForm, UploadForm
-from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
+from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, ReadJob
 from akkoord.web.dossiers.quality import group
 from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
 
@@ -98,7 +96,7 @@ class DossierContext:
 
     def context(self, **extra) -> dict:
         newest = self.dossier.versions.filter(
-            status__in=access.readable_statuses(self.request.user)).order_by("-number").first()
+            status__in=access.readable_statuses(self.request.user)).defer("warnings").order_by("-number").first()
         out = {
             "dossier": self.dossier,
             "version": self.version,
@@ -126,7 +124,9 @@ def resolve(request: HttpRequest, slug: str) -> DossierContext:
     version = access.default_version(request.user, dossier)
     if version is None:
         raise _Denied()
-    return DossierContext(request, dossier, version, False)
+    ctx = DossierContext(request, dossier, version, False)
+    ctx.__dict__["default"] = version  # the cached_property, known already
+    return ctx
 
 
 class _Denied(Exception):
@@ -141,7 +141,9 @@ def dossier_page(view):
             ctx = resolve(request, slug)
         except _Denied:
             return deny(request)
-        return view(request, ctx, *args, **kwargs)
+        # Anonymous readers of a public version all get the same page: shared cache.
+        return pagecache.serve(request, lambda: view(request, ctx, *args, **kwargs),
+                               "dossier", ctx.version.pk, ctx.version.status)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -167,6 +169,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
         "reads_released": access.can_read_released(request.user),
+        "programmes": list(access.visible_programmes(request.user).order_by("-term_start", "title")[:6]),
     })
 
 
@@ -483,6 +486,7 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    """Take the file, then read it in the background (jobs.py): the uploader watches ``job``."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not access.can_ingest(request.user):
@@ -491,33 +495,59 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         existing = form.cleaned_data["dossier"]
-        name = Path(upload_file.name).name
-        with tempfile.TemporaryDirectory(prefix="akkoord-upload-") as tmp:
-            safe_name = re.sub(r"[^\w.\-]+", "_", name)[-120:].lstrip(".") or "dossier"
-            path = Path(tmp) / safe_name
-            with path.open("wb") as handle:
-                for chunk in upload_file.chunks():
-                    handle.write(chunk)
-            try:
-                version = services.ingest_file(
-                    path, request.user,
-                    municipality=form.cleaned_data["municipality"] or None,
-                    title=form.cleaned_data["title"] or None,
-                    slug=existing.slug if existing else None,
-                    source_name=name,
-                    allow_other_municipality=form.cleaned_data.get("other_municipality", False),
-                )
-            except services.OtherMunicipality as exc:
-                form.other_municipality_needed = True
-                form.add_error("file", f"Andere gemeente: {exc}")
-            except DossierError as exc:
-                message = str(exc).replace(f"{tmp}/", "")
-                form.add_error("file", f"Dit bestand kan niet gelezen worden: {message}")
-            else:
-                messages.success(request, f"{name} is ingelezen als versie {version.number} (concept). "
-                                          "Controleer het resultaat voordat u het vrijgeeft.")
-                return redirect(version.get_absolute_url())
+        options = {"municipality": form.cleaned_data["municipality"] or None,
+                   "title": form.cleaned_data["title"] or None,
+                   "slug": existing.slug if existing else None,
+                   "allow_other_municipality": bool(form.cleaned_data.get("other_municipality"))}
+        job = jobs.create_job(request.user, upload_file, Path(upload_file.name).name, options)
+        jobs.start(job)
+        job.refresh_from_db()
+        if not job.finished:
+            return redirect(job.get_absolute_url())
+        return _job_finished(request, job)
     return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
+
+
+def _job_finished(request: HttpRequest, job: ReadJob) -> HttpResponse:
+    if job.state == ReadJob.State.DONE and job.version is not None:
+        messages.success(request, f"{job.message} Controleer het resultaat voordat u het vrijgeeft.")
+        return redirect(job.version.get_absolute_url())
+    form = UploadForm({}, {})  # bound, so that the error shows on the file field
+    form.is_valid()
+    form.errors.pop("file", None)
+    form.add_error("file", job.message or "Dit bestand kan niet gelezen worden.")
+    form.other_municipality_needed = (job.message or "").startswith(services.OTHER_MUNICIPALITY)
+    return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
+
+
+def _job_text(job: ReadJob) -> str:
+    if job.finished:
+        return "Klaar." if job.state == ReadJob.State.DONE else "Het inlezen is mislukt."
+    if job.state == ReadJob.State.WAITING:
+        return "Het bestand wacht op zijn beurt."
+    if job.total:
+        return f"Bezig met {job.stage}: {job.done} van {job.total} ({job.percent}%)."
+    return f"Bezig met {job.stage or 'lezen'}…"
+
+
+def job(request: HttpRequest, pk) -> HttpResponse:
+    """The progress of one upload (job.js asks for it every second), then its result."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    found = ReadJob.objects.filter(pk=pk).select_related("version__dossier").first()
+    if found is None or not access.can_ingest(request.user) or (
+            found.user_id != request.user.pk and not request.user.is_superuser):
+        raise Http404("Onbekende inleestaak.")
+    if request.GET.get("formaat") == "json":  # for job.js
+        response = JsonResponse({"finished": found.finished, "url": found.get_absolute_url(),
+                                 "text": _job_text(found), "done": found.done, "total": found.total})
+        response["Cache-Control"] = "private, no-store"
+        return response
+    if found.finished:
+        return _job_finished(request, found)
+    response = render(request, "dossiers/job.html", {"job": found, "section": "upload", "status_text": _job_text(found)})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _publication(request: HttpRequest, slug: str, extension: str) -> HttpResponse:

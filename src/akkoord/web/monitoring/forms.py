@@ -47,6 +47,10 @@ class CourseChangeForm(forms.Form):
     new_text = forms.CharField(label="Nieuwe tekst van de afspraak", required=False,
                                widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
                                help_text="Alleen bij ‘gewijzigd’. De oude tekst blijft in de geschiedenis.")
+    new_deadline = forms.DateField(label="Nieuwe deadline", required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}),
+                                   help_text="Alleen bij ‘gewijzigd’, als het besluit de termijn verschuift.",
+                                   error_messages={"invalid": "Vul een geldige datum in."})
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -1,6 +1,7 @@
 """The agreement in the term: a programme of monitored commitments and their history.
 
-A ``Programme`` is made once from an adopted agreement (its open-data JSON, ``source``); each
+A ``Programme`` is made once from an adopted agreement (its open-data JSON, kept as the
+programme's ``origin``); each
 afspraak becomes a ``Commitment`` that keeps its trace (point, decision, fiche, advice item,
 sources with end dates, logical moment). Every change is an ``Update``: progress reports and
 changes of course (with the council decision) in one history, newest first.
@@ -23,7 +24,6 @@ class Programme(models.Model):
     adopted_on = models.DateField("vastgesteld op", null=True, blank=True)
     published = models.BooleanField("openbaar", default=False)
     published_at = models.DateTimeField("openbaar sinds", null=True, blank=True)
-    source = models.JSONField("akkoord (open data)", default=dict, blank=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     changed_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
 
@@ -38,6 +38,18 @@ class Programme(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("monitoring:dashboard", kwargs={"slug": self.slug})
+
+
+class ProgrammeSource(models.Model):
+    """The adopted agreement's open-data JSON the programme was made from, kept apart from the
+    programme row so that no page query drags it along."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE, primary_key=True, related_name="origin")
+    data = models.JSONField("akkoord (open data)", default=dict)
+
+    class Meta:
+        verbose_name = "vastgesteld akkoord"
+        verbose_name_plural = "vastgestelde akkoorden"
 
 
 class Commitment(models.Model):
@@ -123,7 +135,7 @@ class Update(models.Model):
 
     class Meta:
         ordering = ["-day", "-created_at", "-id"]
-        indexes = [models.Index(fields=["commitment", "-day"])]
+        indexes = [models.Index(fields=["commitment", "-day"]), models.Index(fields=["-day", "-created_at"])]
         verbose_name = "update"
         verbose_name_plural = "updates"
 

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from akkoord.monitoring import bulk, rollup
 from akkoord.monitoring.status import BY_KEY, is_overdue
-from akkoord.web.monitoring.models import Commitment, Milestone, Programme, Update
+from akkoord.web.monitoring.models import Commitment, Milestone, Programme, ProgrammeSource, Update
 
 
 class MonitoringError(ValueError):
@@ -53,7 +53,8 @@ def adopt_agreement(data: dict, *, user=None, slug: str | None = None, title: st
         programme = Programme.objects.create(
             slug=_unique_slug(slug or f"{name} {first}"), title=name[:300],
             municipality=str(data.get("municipality") or "")[:200], term_start=first, term_end=last,
-            adopted_on=adopted, source=data)
+            adopted_on=adopted)
+        ProgrammeSource.objects.create(programme=programme, data=data)
         seen: set[str] = set()
         for position, item in enumerate(afspraken):
             key = str(item.get("id") or position + 1)[:40]
@@ -136,8 +137,8 @@ def record_update(commitment: Commitment, *, status: str, progress: int | None, 
 
 
 def change_course(commitment: Commitment, *, status: str, decision_title: str, decision_url: str = "",
-                  reason: str, new_text: str = "", day: date | None = None, user=None, actor: str = "",
-                  revision: int | None = None) -> Update:
+                  reason: str, new_text: str = "", new_deadline: date | None = None, day: date | None = None,
+                  user=None, actor: str = "", revision: int | None = None) -> Update:
     """A change of course (gewijzigd, losgelaten) with the council decision that caused it; the
     afspraak's old and new wording stay in the history."""
     if status not in ("gewijzigd", "losgelaten"):
@@ -159,6 +160,10 @@ def change_course(commitment: Commitment, *, status: str, decision_title: str, d
                   "last_update_on": max(day, current.last_update_on or day)}
         if status == "gewijzigd" and new_text.strip():
             fields["text"] = new_text.strip()
+        if status == "gewijzigd" and new_deadline:
+            fields["deadline"] = new_deadline
+            update.text = f"{update.text}\n\nNieuwe deadline: {new_deadline:%d-%m-%Y}."
+            update.save(update_fields=["text"])
         if status == "losgelaten":
             fields["progress"] = None
         Commitment.objects.filter(pk=current.pk).update(**fields)
@@ -259,6 +264,7 @@ def dashboard(programme: Programme, today: date | None = None) -> Dashboard:
         "key", "number", "title", "ambition", "ambition_label", "fiche_code", "fiche_title", "portfolio_holder",
         "deadline", "status", "progress", "weight", "position", "last_update_on", "programme_id"))
     for c in commitments:
+        c.programme = programme  # for get_absolute_url, without a query per commitment
         c.overdue = is_overdue(c.status, c.deadline, today)
     pairs = zip(items(commitments), commitments)
     groups = rollup.roll_up((item, c.ambition or "-", c.ambition_label or "Zonder opgave") for item, c in pairs)
@@ -269,8 +275,9 @@ def dashboard(programme: Programme, today: date | None = None) -> Dashboard:
                      [c for c in commitments if c.overdue], counts)
 
 
-def roll_ups(programme: Programme) -> dict[str, list[rollup.Group]]:
-    commitments = list(programme.commitments.order_by("position"))
+def roll_ups(programme: Programme, commitments: list[Commitment] | None = None) -> dict[str, list[rollup.Group]]:
+    if commitments is None:
+        commitments = list(programme.commitments.order_by("position"))
     its = items(commitments)
     return {
         "ambitie": rollup.roll_up((i, c.ambition or "-", c.ambition_label or "Zonder opgave")
@@ -280,3 +287,30 @@ def roll_ups(programme: Programme) -> dict[str, list[rollup.Group]]:
         "portefeuille": rollup.roll_up((i, c.portfolio_holder or "-", c.portfolio_holder or "Niet toegewezen")
                                        for i, c in zip(its, commitments)),
     }
+
+
+def demo_programme(actor: str = "demo") -> Programme:
+    """The fictional adopted agreement of the previous term with its history (``akkoord demo``),
+    made once and published."""
+    from akkoord.monitoring import sample
+
+    existing = Programme.objects.filter(slug="lindeveen-2022-2026").first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        programme = adopt_agreement(sample.agreement(), slug="lindeveen-2022-2026", term=(2022, 2026))
+        by_key = {c.key: c for c in programme.commitments.all()}
+        for key, entries in sample.history().items():
+            for entry in entries:
+                if entry[0] == "koers":
+                    _, day, status, decision, reason, new_text, *rest = entry
+                    change_course(by_key[key], status=status, decision_title=decision, reason=reason,
+                                  new_text=new_text, new_deadline=date.fromisoformat(rest[0]) if rest else None,
+                                  day=date.fromisoformat(day), actor=actor)
+                else:
+                    day, status, progress, text, evidence = entry
+                    record_update(by_key[key], status=status, progress=progress, text=text,
+                                  evidence=[{"url": evidence, "title": "Raadsstuk"}] if evidence else [],
+                                  day=date.fromisoformat(day), actor=actor, via="demo")
+        set_published(programme, True)
+    return programme

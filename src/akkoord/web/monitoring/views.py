@@ -11,6 +11,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core import signing
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -39,6 +40,28 @@ def _editor(request: HttpRequest) -> None:
         raise Http404("Geen toegang.")
 
 
+def _shared(request: HttpRequest, programme: Programme, name: str, render_page) -> HttpResponse:
+    """A published page as every reader without editing rights sees it, rendered once per change
+    of the programme (and per day: overdue marks move with the date) and kept in Django's cache.
+    Editors get forms on the pages, so theirs are rendered each time."""
+    if access.can_update_commitments(request.user) or not programme.published:
+        return render_page()
+    key = (f"akkoord:monitoring:{programme.pk}:{name}:{programme.changed_at.timestamp()}:"
+           f"{timezone.localdate().isoformat()}:{request.GET.urlencode()}")
+    cached = cache.get(key)
+    if cached is None:
+        response = render_page()
+        if response.status_code != 200:
+            return response
+        cached = (response.content, response["Content-Type"], response.get("Content-Disposition", ""))
+        cache.set(key, cached, 60 * 60)
+    content, content_type, disposition = cached
+    response = HttpResponse(content, content_type=content_type)
+    if disposition:
+        response["Content-Disposition"] = disposition
+    return _public(response, programme)
+
+
 def _public(response: HttpResponse, programme: Programme) -> HttpResponse:
     """Published pages are the same for every reader: shared caches may keep them briefly.
     (Signed-in responses are made private by the security middleware.)"""
@@ -62,11 +85,20 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
+    return _shared(request, programme, "dashboard", lambda: _dashboard(request, programme))
+
+
+def _dashboard(request: HttpRequest, programme: Programme) -> HttpResponse:
     data = services.dashboard(programme)
+    members: dict[str, list] = {}
+    for c in data.commitments:
+        members.setdefault(c.ambition or "-", []).append(c)
+    for group in data.by_ambition:
+        group.members = members.get(group.key, [])
     rows = [{"group": g, "cells": [g.counts.get(s.key, 0) for s in STATUSES]} for g in data.by_ambition]
     totals = [data.counts.get(s.key, 0) for s in STATUSES]
     recent = (Update.objects.filter(commitment__programme=programme).exclude(kind=Update.Kind.ADOPTED)
-              .select_related("commitment").order_by("-day", "-created_at")[:8])
+              .select_related("commitment__programme").order_by("-day", "-created_at")[:8])
     response = render(request, "monitoring/dashboard.html", _base(
         programme, request, data=data, rows=rows, totals=totals, recent=recent, section="dashboard"))
     return _public(response, programme)
@@ -75,7 +107,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
 def commitment(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     programme = _programme(request, slug)
     item = get_object_or_404(Commitment, programme=programme, key=key)
-    return _commitment_page(request, programme, item)
+    item.programme = programme
+    return _shared(request, programme, f"afspraak:{item.pk}", lambda: _commitment_page(request, programme, item))
 
 
 def _commitment_page(request, programme, item, update_form=None, course_form=None, status=200, stale=None):
@@ -129,7 +162,8 @@ def change_course(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         try:
             services.change_course(item, status=data["status"], decision_title=data["decision_title"],
                                    decision_url=data["decision_url"], reason=data["reason"],
-                                   new_text=data["new_text"], user=request.user, revision=data["revision"])
+                                   new_text=data["new_text"], new_deadline=data["new_deadline"], user=request.user,
+                                   revision=data["revision"])
         except services.StaleCommitment as exc:
             item.refresh_from_db()
             return _commitment_page(request, programme, item, course_form=form, status=409, stale=str(exc))
@@ -143,10 +177,15 @@ def change_course(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
-    groups = services.roll_ups(programme)
-    commitments = list(programme.commitments.order_by("position"))
-    for c in commitments:
-        c.counted = rollup.effective_progress(services.items([c])[0])
+    return _shared(request, programme, "voortgang", lambda: _progress(request, programme))
+
+
+def _progress(request: HttpRequest, programme: Programme) -> HttpResponse:
+    commitments = list(programme.commitments.order_by("position").defer("text", "sources", "trace", "budget"))
+    groups = services.roll_ups(programme, commitments)
+    for c, item in zip(commitments, services.items(commitments)):
+        c.programme = programme
+        c.counted = rollup.effective_progress(item)
     response = render(request, "monitoring/progress.html", _base(
         programme, request, groups=groups, formula=rollup.formula_lines(), commitments=commitments,
         overall=rollup.overall(groups["ambitie"]), section="progress"))
@@ -155,9 +194,14 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
 
 def timeline(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
+    return _shared(request, programme, "tijdlijn", lambda: _timeline(request, programme))
+
+
+def _timeline(request: HttpRequest, programme: Programme) -> HttpResponse:
     years: "OrderedDict[str, list]" = OrderedDict()
     entries = []
-    for c in programme.commitments.prefetch_related("milestones").order_by("position"):
+    for c in programme.commitments.prefetch_related("milestones").order_by("position").defer("text", "trace"):
+        c.programme = programme
         if c.deadline:
             entries.append((c.deadline, "deadline", "Deadline", c))
         for m in c.milestones.all():
@@ -204,7 +248,7 @@ class UpdatesFeed(Feed):
         return f"Updates over de afspraken van {programme.title}."
 
     def items(self, programme):
-        return (Update.objects.filter(commitment__programme=programme).select_related("commitment")
+        return (Update.objects.filter(commitment__programme=programme).select_related("commitment__programme")
                 .order_by("-day", "-created_at")[:50])
 
     def item_title(self, item):
@@ -225,11 +269,15 @@ class UpdatesFeed(Feed):
 
 def feed(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
-    return _public(UpdatesFeed()(request, slug=slug), programme)
+    return _shared(request, programme, "feed", lambda: _public(UpdatesFeed()(request, slug=slug), programme))
 
 
 def open_data(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
+    return _shared(request, programme, "open-data", lambda: _open_data(programme))
+
+
+def _open_data(programme: Programme) -> HttpResponse:
     body = json.dumps(report.open_data(programme), ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.slug}-uitvoering.json"'
@@ -238,6 +286,10 @@ def open_data(request: HttpRequest, slug: str) -> HttpResponse:
 
 def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
+    return _shared(request, programme, "csv", lambda: _export_csv(programme))
+
+
+def _export_csv(programme: Programme) -> HttpResponse:
     response = HttpResponse(services.export_csv(programme), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.slug}-afspraken.csv"'
     return _public(response, programme)
