@@ -287,3 +287,22 @@ def test_glossary_page_lists_undefined_abbreviations_as_such(tmp_path, compiler,
     assert "Lopen Fietsen en Zwemmen" in html and "afgeleid uit de tekst" in html
     undefined = html.split('id="niet-uitgeschreven"')[1]
     assert "<strong>QRZ</strong>" in undefined and "DFB" not in undefined
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_renders_the_public_pdf_in_the_background(settings, tmp_path, dossier_file):
+    import threading
+
+    from webdata import make_user
+
+    from akkoord.web.dossiers.services import set_status
+
+    settings.AKKOORD_WARM_PUBLICATION_PDF = True
+    settings.AKKOORD_PUBLICATION_DIR = str(tmp_path / "warm")
+    compiler = make_user("ambtenaar-warm", "ambtenaar")
+    version = set_status(ingest_file(dossier_file, compiler), "vrijgegeven", compiler)
+    publish(version, compiler)
+    for thread in threading.enumerate():
+        if thread.name == "publicatie-pdf":
+            thread.join(timeout=120)
+    assert [p.suffix for p in (tmp_path / "warm").iterdir()] == [".pdf"]

@@ -15,3 +15,4 @@ AKKOORD_VALIDATE_EVERY_PASSWORD = False  # test users may have short passwords; 
 import tempfile as _tempfile  # noqa: E402
 
 AKKOORD_PUBLICATION_DIR = _tempfile.mkdtemp(prefix="akkoord-test-publicaties-")
+AKKOORD_WARM_PUBLICATION_PDF = False  # rendered when a test asks for it, not behind its back
