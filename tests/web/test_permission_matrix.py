@@ -37,6 +37,8 @@ READERS = {  # which version statuses each visitor may read
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin": "Django's own admin: staff only, not part of the workbench",
     "formation": "tests/web/formation/test_formation_permissions.py: every formation URL × every formation role",
+    "agreement": "tests/web/agreement/test_agreement_permissions.py: every agreement URL × every visitor, before and after publication",
+    "programmes": "tests/web/programmes/test_programme_permissions.py: every programme URL × every formation role",
 }
 
 # Per pattern: kind of page and, where it is not about one version, the code per visitor.
@@ -60,9 +62,6 @@ EXPECTED: dict[str, object] = {
     "dossiers:review": "version",
     "dossiers:status": "publisher",
     "dossiers:publish": "publisher",
-    "dossiers:publication_pdf": "public",
-    "dossiers:publication_json": "public",
-    "dossiers:delete_version": None,  # POST only, compilers, concepts only; tested in test_daily_use
     # An upload being read: its uploader only (here another compiler's job, so 404 for all).
     "dossiers:job": {"anoniem": 302} | {v: 404 for v in VISITORS[1:]},
     # Two-step sign-in: any signed-in user may set up a device; without one, verify sends there.
@@ -83,6 +82,9 @@ EXPECTED: dict[str, object] = {
     "monitoring:course": "editor",
     "monitoring:bulk": "editor",
     "monitoring:publish": "editor",
+    "dossiers:publication_pdf": "public",
+    "dossiers:publication_json": "public",
+    "dossiers:delete_version": None,  # POST only, compilers, concepts only; tested in test_daily_use
 }
 EDITORS = {"ambtenaar"}
 

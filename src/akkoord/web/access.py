@@ -247,3 +247,73 @@ def can_edit_position(user, formation, party) -> bool:
     """Only the party's own delegation records and shares its positions."""
     own = formation_party(user, formation)
     return (formation_is_open(formation) and own is not None and party is not None and own.pk == party.pk)
+
+
+# ------------------------------------------------------------------------------- agreement
+#
+# The coalition agreement of a formation (``akkoord.web.agreement``):
+#
+# * drafters (negotiators, informateur, formateur, ambtelijke ondersteuning) read the working
+#   draft, every version, the register with its findings and the financial overview;
+# * the formateur and the ambtelijke ondersteuning write it (wording, SMART fields, sections,
+#   house style, versions); the formateur adopts and publishes a version;
+# * a lezer, anyone outside the formation and anonymous visitors read only versions that are
+#   adopted (``vastgesteld``) and published;
+# * positions appear in the agreement and its exports only when shared with the table, and
+#   only for drafters: a published agreement carries none.
+
+AGREEMENT_DRAFTERS = ("onderhandelaar", "informateur", "formateur", "ondersteuning")
+AGREEMENT_WRITERS = ("formateur", "ondersteuning")
+
+
+def can_draft_agreement(user, formation) -> bool:
+    """Reads the working draft, every version, the register and the financial overview."""
+    return formation_role(user, formation) in AGREEMENT_DRAFTERS
+
+
+def can_edit_agreement(user, formation) -> bool:
+    return formation_role(user, formation) in AGREEMENT_WRITERS
+
+
+def can_adopt_agreement(user, formation) -> bool:
+    return formation_role(user, formation) == "formateur"
+
+
+def visible_agreement_versions(user, agreement):
+    """The versions of ``agreement`` the user may read, newest first."""
+    versions = agreement.versions.all()
+    if not can_draft_agreement(user, agreement.formation):
+        versions = versions.filter(status="vastgesteld", published=True)
+    return versions.order_by("-number")
+
+
+def public_agreement_version(agreement):
+    """The newest adopted and published version: what everybody may read."""
+    return agreement.versions.filter(status="vastgesteld", published=True).order_by("-number").first()
+
+
+def agreement_positions(user, formation):
+    """Positions the agreement may show: shared with the table, for drafters only."""
+    from akkoord.web.formation.models import Position
+
+    if not can_draft_agreement(user, formation):
+        return Position.objects.none()
+    return Position.objects.filter(point__formation_id=formation.pk, visibility="tafel")
+
+
+# ---------------------------------------------------------------------- election programmes
+#
+# Election programmes are public: every member of a formation reads them and their links.
+# Adding programmes and correcting links: the civil servants (ondersteuning), the informateur
+# and the formateur. A suggestion becomes a position only by the party's own delegation
+# (``can_edit_position``), and from then on follows the position rules above.
+
+PROGRAMME_EDITORS = ("ondersteuning", "informateur", "formateur")
+
+
+def can_view_programmes(user, formation) -> bool:
+    return can_view_formation(user, formation)
+
+
+def can_edit_programmes(user, formation) -> bool:
+    return formation_role(user, formation) in PROGRAMME_EDITORS

@@ -168,8 +168,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dossiers/home.html", {
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
-        "reads_released": access.can_read_released(request.user),
         "programmes": list(access.visible_programmes(request.user).order_by("-term_start", "title")[:6]),
+        "reads_released": access.can_read_released(request.user),
     })
 
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "akkoord.web.formation",
+    "akkoord.web.agreement",
+    "akkoord.web.programmes",
     "akkoord.web.monitoring",
 ]
 
