@@ -165,3 +165,17 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_printed_page(browser, transac
     finally:
         context.close()
     assert not lone, f"koppen alleen onderaan een pagina: {lone}"
+
+
+def test_related_fiches_come_right_after_the_section_menu_in_tab_order(page, site):
+    sign_in(page, site["url"], "onderhandelaar1")
+    page.goto(f"{site['url']}/dossiers/{site['slug']}/fiches/1A/")
+    menu = page.get_by_role("navigation", name="In deze fiche")
+    assert menu.get_by_role("link", name="Natuurlijke partners").is_visible()
+    menu.get_by_role("link").last.focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.fiche__related') !== null && "
+                            "document.activeElement.textContent")
+    assert focused and "2A" in focused  # the related fiche, before any partner or link
+    menu.get_by_role("link", name=re.compile("Verwante fiches")).click()
+    assert page.evaluate("location.hash") == "#verwant"

@@ -96,3 +96,9 @@ def test_used_abbreviations_skip_roman_numerals_and_shouted_words():
     found = used_abbreviations(["Fase II van het PLAN EN de ABC-aanpak en de XYZ’s"])
     assert "II" not in found and "EN" not in found and "ABC" not in found  # "ABC-aanpak" is a word
     assert found["XYZ"] == 1 and found["PLAN"] == 1
+
+
+def test_a_shouted_word_is_no_undefined_abbreviation():
+    dossier = _dossier("Het RIJK betaalt; het Rijk besluit later.", "De QRZT komt.")
+    abbreviations = {e.abbreviation for e in extract_glossary(dossier, include_undefined=True)}
+    assert "RIJK" not in abbreviations and "QRZT" in abbreviations

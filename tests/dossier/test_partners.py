@@ -108,3 +108,14 @@ def test_synonyms_plurals_and_quantifiers_merge():
 def test_a_tail_shared_by_two_compounds_is_not_merged():
     index = _index(["Partners"], ["Zorgpartners"], ["Welzijnspartners"])
     assert len(index) == 3
+
+
+def test_remarks_after_a_name_are_cut_but_names_stay_whole():
+    from akkoord.dossier.partners import display_form
+
+    assert display_form("Loket X als toegang tot de opvang") == "Loket X"
+    assert display_form("de andere Veense gemeenten op onderwerpen zoals sport") == "andere Veense gemeenten"
+    assert display_form("Twee stichtingen die de hallen gaan beheren") == "Twee stichtingen"
+    assert display_form("waaronder Stichting Anker") == "Stichting Anker"
+    for name in ("Bergen op Zoom", "Huis met de Hoofden", "Leger des Heils", "Ministerie van BZK"):
+        assert display_form(name) == name

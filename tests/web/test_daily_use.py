@@ -82,10 +82,12 @@ def test_a_file_of_another_municipality_is_refused_as_new_version_unless_confirm
         ingest_file(other, compiler, slug=released_version.dossier.slug)
     assert released_version.dossier.versions.count() == 1
     client.force_login(compiler)
+    assert 'name="other_municipality"' not in client.get(reverse("dossiers:upload")).content.decode()
     with other.open("rb") as handle:
         response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk})
     assert response.status_code == 200
     assert "Waterbeek" in response.content.decode() and "andere gemeente" in response.content.decode()
+    assert 'name="other_municipality"' in response.content.decode()  # the confirmation is offered now
     with other.open("rb") as handle:
         response = client.post(reverse("dossiers:upload"), {"file": handle, "dossier": released_version.dossier.pk,
                                                             "other_municipality": "on"})
@@ -285,3 +287,22 @@ def test_glossary_page_lists_undefined_abbreviations_as_such(tmp_path, compiler,
     assert "Lopen Fietsen en Zwemmen" in html and "afgeleid uit de tekst" in html
     undefined = html.split('id="niet-uitgeschreven"')[1]
     assert "<strong>QRZ</strong>" in undefined and "DFB" not in undefined
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_renders_the_public_pdf_in_the_background(settings, tmp_path, dossier_file):
+    import threading
+
+    from webdata import make_user
+
+    from akkoord.web.dossiers.services import set_status
+
+    settings.AKKOORD_WARM_PUBLICATION_PDF = True
+    settings.AKKOORD_PUBLICATION_DIR = str(tmp_path / "warm")
+    compiler = make_user("ambtenaar-warm", "ambtenaar")
+    version = set_status(ingest_file(dossier_file, compiler), "vrijgegeven", compiler)
+    publish(version, compiler)
+    for thread in threading.enumerate():
+        if thread.name == "publicatie-pdf":
+            thread.join(timeout=120)
+    assert [p.suffix for p in (tmp_path / "warm").iterdir()] == [".pdf"]

@@ -324,8 +324,11 @@ def extract_glossary(dossier: Dossier, include_undefined: bool = False) -> list[
     phrases = _Phrases(all_texts)
     used_per_fiche = [(f.code, used_abbreviations(fiche_texts(f))) for f in dossier.fiches]
     defined = {e.abbreviation for e in entries}
+    # A word in capitals that the dossier also writes as an ordinary word ("RIJK", "Rijk") is
+    # shouted, not abbreviated (four letters or more: "RES" may well be an abbreviation).
+    ordinary = {w.lower() for text in all_texts for w in re.findall(r"[A-Za-zÀ-ÿ]+", text) if not w.isupper()}
     for abbreviation in used_abbreviations(all_texts):
-        if abbreviation in defined:
+        if abbreviation in defined or (len(abbreviation) >= 4 and abbreviation.lower() in ordinary):
             continue
         fiches = [code for code, found in used_per_fiche if abbreviation in found]
         long_form = find_long_form(abbreviation, all_texts, phrases)

@@ -59,8 +59,12 @@ def _fold(text: str) -> str:
 
 # Where a name ends and a remark about it begins: "Stichting X, met <person> als manager",
 # "Hengelo in het bijzonder i.v.m. …", "Twee stichtingen die … gaan exploiteren".
-_QUALIFIER = re.compile(r"\s*(?:,|;|\s(?:die|dat|gezien|zoals|i\.?v\.?m\.?|ivm|in het bijzonder|op onderwerpen|"
-                        r"onder andere|o\.a\.|met name|als toegang|wat betreft|voor zover)\s).*$", re.IGNORECASE)
+# "als", "op", "met" start a remark only before a lower-case word that is not an article
+# before a name: "Bergen op Zoom" and "Huis met de Hoofden" stay whole.
+_QUALIFIER = re.compile(r"\s*(?:,|;|\s(?:die|dat|gezien|zoals|i\.?v\.?m\.?|ivm|in het bijzonder|onder andere|o\.a\.|"
+                        r"met name|wat betreft|voor zover)\s"
+                        r"|\s(?:als|op|met)\s+(?=(?-i:[a-z]))(?!(?:de|het|den|der|'t)\s+(?-i:[A-Z]))).*$",
+                        re.IGNORECASE)
 _LEADING_LISTING = re.compile(r"^(?:waaronder|o\.a\.|onder andere|zoals|bijvoorbeeld|bv\.?)\s+", re.IGNORECASE)
 # Words that make a text a sentence rather than a name.
 _VERBS = {"is", "zijn", "wordt", "worden", "gaat", "gaan", "moet", "moeten", "kan", "kunnen", "heeft", "hebben",

@@ -7,6 +7,7 @@ from akkoord.web.dossiers.models import Dossier, DossierVersion
 
 
 class UploadForm(forms.Form):
+    other_municipality_needed = False  # set by the view when the file names another municipality
     file = forms.FileField(
         label="Dossierbestand",
         help_text="Tekst (.txt), PDF of Word (.docx), of een JSON-export van Akkoord. Hoogstens 40 MB.",

@@ -100,6 +100,8 @@ def run(job_id) -> ReadJob:
                                         allow_other_municipality=bool(options.get("allow_other_municipality")))
         _update(job, state=State.DONE, stage="klaar", version=version,
                 message=f"{job.source_name} is ingelezen als versie {version.number} (concept).")
+    except services.OtherMunicipality as exc:
+        _update(job, state=State.FAILED, stage="mislukt", message=f"{services.OTHER_MUNICIPALITY}: {exc}")
     except DossierError as exc:
         _update(job, state=State.FAILED, stage="mislukt", message=f"Dit bestand kan niet gelezen worden: {exc}")
     except Exception:  # noqa: BLE001 - the uploader gets a message, the log the details

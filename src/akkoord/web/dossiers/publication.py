@@ -8,10 +8,14 @@ an HTML template; nothing is fetched from outside while rendering.
 """
 from __future__ import annotations
 
+import logging
+
 from akkoord.dossier.exports.json_export import to_json
 from akkoord.dossier.exports.publish import publication_copy
 from akkoord.dossier.model import AMBITION_LABELS, FIELD_LABELS
 from akkoord.dossier.model import Dossier as CoreDossier
+
+log = logging.getLogger(__name__)
 
 
 def public_copy(version) -> CoreDossier:
@@ -71,3 +75,32 @@ def _no_fetch(url: str, *args, **kwargs):
 
 def filename(version, extension: str) -> str:
     return f"{version.dossier.slug}-versie-{version.number}-openbaar.{extension}"
+
+
+def warm_later(version) -> None:
+    """Render the public PDF in the background once the publication is committed, so that
+    the first visitor does not wait for it (seconds for a full dossier). Off when the setting
+    ``AKKOORD_WARM_PUBLICATION_PDF`` is False (the tests)."""
+    import threading
+
+    from django.conf import settings
+    from django.db import connection, transaction
+
+    if not getattr(settings, "AKKOORD_WARM_PUBLICATION_PDF", True):
+        return
+
+    def render() -> None:
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        try:
+            from akkoord.web.dossiers.models import DossierVersion
+
+            fresh = DossierVersion.objects.select_related("dossier").get(pk=version.pk)
+            cached_pdf(fresh, date_format(timezone.localdate(), "j F Y"))
+        except Exception as exc:  # the download renders it itself when asked
+            log.warning("publicatie-PDF van %s niet vooraf gemaakt: %s", version, exc)
+        finally:
+            connection.close()
+
+    transaction.on_commit(lambda: threading.Thread(target=render, name="publicatie-pdf", daemon=True).start())

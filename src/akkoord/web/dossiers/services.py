@@ -46,6 +46,9 @@ class OtherMunicipality(DossierError):
     """A new version names another municipality than its dossier (refused unless confirmed)."""
 
 
+OTHER_MUNICIPALITY = "Andere gemeente"  # how the upload's message begins (the form then offers to confirm)
+
+
 def plausible_municipality(name: str) -> str:
     """The municipality a reader found, or "" when it cannot be one: a name is a few words
     without repeats. From a run-on such as "Enschede Open Enschede Groen …" (a whole ambition
@@ -225,6 +228,7 @@ def delete_concept(version: DossierVersion, user=None, actor: str = "") -> Dossi
         event.save(update_fields=["dossier"])
         AuditEvent.objects.filter(version=version).update(version=None)
         version.delete()
+        pagecache.bump_on_commit()
         if not dossier.versions.exists():
             AuditEvent.objects.filter(dossier=dossier).update(dossier=None)
             dossier.delete()
@@ -335,4 +339,7 @@ def publish(version: DossierVersion, user=None, overrides: dict[str, str] | None
         index_in_transaction(copy_version)
         pagecache.bump_on_commit()
     store_derived(copy_version)
+    from akkoord.web.dossiers.publication import warm_later
+
+    warm_later(copy_version)  # the public PDF, rendered in the background
     return copy_version

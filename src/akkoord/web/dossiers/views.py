@@ -516,6 +516,7 @@ def _job_finished(request: HttpRequest, job: ReadJob) -> HttpResponse:
     form.is_valid()
     form.errors.pop("file", None)
     form.add_error("file", job.message or "Dit bestand kan niet gelezen worden.")
+    form.other_municipality_needed = (job.message or "").startswith(services.OTHER_MUNICIPALITY)
     return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
 
 

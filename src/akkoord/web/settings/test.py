@@ -15,6 +15,7 @@ AKKOORD_VALIDATE_EVERY_PASSWORD = False  # test users may have short passwords; 
 import tempfile as _tempfile  # noqa: E402
 
 AKKOORD_PUBLICATION_DIR = _tempfile.mkdtemp(prefix="akkoord-test-publicaties-")
+AKKOORD_WARM_PUBLICATION_PDF = False  # rendered when a test asks for it, not behind its back
 
 # SQLite tests use a database file, as production does, not Django's shared in-memory database:
 # background threads (upload jobs) then wait for the write lock (WAL, busy timeout) instead of
