@@ -8,10 +8,10 @@ or ``-``), as the dossier diff has them.
 """
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from akkoord.agreement.model import Afspraak, Agreement, Section
+from akkoord.dossier.textdiff import text_segments
 
 AFSPRAAK_FIELDS: dict[str, str] = {
     "number": "Nummer",
@@ -29,19 +29,6 @@ AFSPRAAK_FIELDS: dict[str, str] = {
 SECTION_FIELDS: dict[str, str] = {"title": "Titel", "text": "Tekst"}
 
 
-def text_segments(before: str, after: str) -> list[list[str]]:
-    old_words, new_words = before.split(), after.split()
-    segments: list[list[str]] = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            segments.append(["=", " ".join(old_words[i1:i2])])
-            continue
-        if i2 > i1:
-            segments.append(["-", " ".join(old_words[i1:i2])])
-        if j2 > j1:
-            segments.append(["+", " ".join(new_words[j1:j2])])
-    return segments
 
 
 def _afspraak_value(afspraak: Afspraak, name: str) -> str:

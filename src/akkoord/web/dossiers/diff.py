@@ -13,10 +13,10 @@ and ``removed`` items (as display strings).
 """
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from akkoord.dossier.model import AMBITION_LABELS, FIELD_LABELS, Dossier, Fiche
+from akkoord.dossier.textdiff import text_segments
 
 TEXT_FIELD_NAMES = ("title", "current_line", "adjustment_moment", "external_changes")
 LIST_FIELD_NAMES = ("ambitions", "sources", "partners", "advice", "policy_areas", "links", "footnotes", "related")
@@ -41,21 +41,6 @@ def _list_items(fiche: Fiche, name: str) -> list[str]:
     return [str(item) for item in getattr(fiche, name)]
 
 
-def text_segments(before: str, after: str) -> list[list[str]]:
-    """Word-level differences: ``[["=", "gelijk"], ["-", "weg"], ["+", "nieuw"]]``."""
-    old_words = before.split()
-    new_words = after.split()
-    segments: list[list[str]] = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            segments.append(["=", " ".join(old_words[i1:i2])])
-            continue
-        if i2 > i1:
-            segments.append(["-", " ".join(old_words[i1:i2])])
-        if j2 > j1:
-            segments.append(["+", " ".join(new_words[j1:j2])])
-    return segments
 
 
 def fiche_changes(old: Fiche, new: Fiche) -> list[dict[str, Any]]:

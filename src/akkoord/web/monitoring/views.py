@@ -128,51 +128,45 @@ def _commitment_page(request, programme, item, update_form=None, course_form=Non
     return _public(response, programme)
 
 
-@require_POST
-def add_update(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+def _save(request: HttpRequest, slug: str, key: str, form_class, form_name: str, save, done: str) -> HttpResponse:
+    """Validate ``form_class`` and ``save(item, cleaned_data)``; a refused save shows the page
+    again with the typed text kept (409 with the new state when someone saved in between)."""
     programme = _programme(request, slug)
     _editor(request)
     item = get_object_or_404(Commitment, programme=programme, key=key)
-    form = UpdateForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.record_update(item, status=data["status"], progress=data["progress"], text=data["text"],
-                                   evidence=data["evidence"], day=data["day"], user=request.user,
-                                   revision=data["revision"])
+            save(item, form.cleaned_data)
         except services.StaleCommitment as exc:
             item.refresh_from_db()
-            return _commitment_page(request, programme, item, update_form=form, status=409, stale=str(exc))
+            return _commitment_page(request, programme, item, status=409, stale=str(exc), **{form_name: form})
         except services.MonitoringError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "De voortgang is bijgewerkt.")
+            messages.success(request, done)
             return redirect(item.get_absolute_url())
-    return _commitment_page(request, programme, item, update_form=form, status=400)
+    return _commitment_page(request, programme, item, status=400, **{form_name: form})
+
+
+@require_POST
+def add_update(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    def save(item, data):
+        services.record_update(item, status=data["status"], progress=data["progress"], text=data["text"],
+                               evidence=data["evidence"], day=data["day"], user=request.user,
+                               revision=data["revision"])
+
+    return _save(request, slug, key, UpdateForm, "update_form", save, "De voortgang is bijgewerkt.")
 
 
 @require_POST
 def change_course(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    programme = _programme(request, slug)
-    _editor(request)
-    item = get_object_or_404(Commitment, programme=programme, key=key)
-    form = CourseChangeForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.change_course(item, status=data["status"], decision_title=data["decision_title"],
-                                   decision_url=data["decision_url"], reason=data["reason"],
-                                   new_text=data["new_text"], new_deadline=data["new_deadline"], user=request.user,
-                                   revision=data["revision"])
-        except services.StaleCommitment as exc:
-            item.refresh_from_db()
-            return _commitment_page(request, programme, item, course_form=form, status=409, stale=str(exc))
-        except services.MonitoringError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "De koerswijziging is vastgelegd.")
-            return redirect(item.get_absolute_url())
-    return _commitment_page(request, programme, item, course_form=form, status=400)
+    def save(item, data):
+        services.change_course(item, status=data["status"], decision_title=data["decision_title"],
+                               decision_url=data["decision_url"], reason=data["reason"], new_text=data["new_text"],
+                               new_deadline=data["new_deadline"], user=request.user, revision=data["revision"])
+
+    return _save(request, slug, key, CourseChangeForm, "course_form", save, "De koerswijziging is vastgelegd.")
 
 
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
