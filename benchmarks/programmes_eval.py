@@ -63,9 +63,11 @@ def evaluate(details: bool = False) -> dict:
     programmes = {}
     for party in reference["parties"]:
         programmes[party["abbreviation"]] = split_path(FIXTURES / party["file"])
-    everything = [p for prog in programmes.values() for p in prog.passages]
-    linker.learn_background(everything)
-    links = {abbr: {p.index: linker.link_passage(p) for p in prog.passages} for abbr, prog in programmes.items()}
+    owners = [(abbr, p) for abbr, prog in programmes.items() for p in prog.passages]
+    results = linker.link([p for _, p in owners])
+    links: dict = defaultdict(dict)
+    for (abbr, p), result in zip(owners, results):
+        links[abbr][p.index] = result
 
     counts = defaultdict(int)
     per_party = defaultdict(lambda: defaultdict(int))
