@@ -37,12 +37,14 @@ READERS = {  # which version statuses each visitor may read
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin": "Django's own admin: staff only, not part of the workbench",
     "formation": "tests/web/formation/test_formation_permissions.py: every formation URL × every formation role",
-    "programmes": "tests/web/programmes/test_permissions.py: every programme URL × every formation role",
+    "agreement": "tests/web/agreement/test_agreement_permissions.py: every agreement URL × every visitor, before and after publication",
+    "programmes": "tests/web/programmes/test_programme_permissions.py: every programme URL × every formation role",
 }
 
 # Per pattern: kind of page and, where it is not about one version, the code per visitor.
 #   "version": a page of one dossier version (200 when the visitor may read that status, else 404)
 #   "publisher": an action page for compilers who may publish (200), 404 for everyone else
+#   "public": a download of a public version (200 for everyone), 404 for any other status
 #   dict: fixed codes per visitor
 EXPECTED: dict[str, object] = {
     "login": {v: 200 for v in VISITORS} | {v: 302 for v in VISITORS[1:]},
@@ -80,6 +82,9 @@ EXPECTED: dict[str, object] = {
     "monitoring:course": "editor",
     "monitoring:bulk": "editor",
     "monitoring:publish": "editor",
+    "dossiers:publication_pdf": "public",
+    "dossiers:publication_json": "public",
+    "dossiers:delete_version": None,  # POST only, compilers, concepts only; tested in test_daily_use
 }
 EDITORS = {"ambtenaar"}
 
@@ -148,6 +153,8 @@ def _urls(name: str, version) -> list[str]:
         "dossiers:review": f"/dossiers/{slug}/versies/{number}/",
         "dossiers:status": f"/dossiers/{slug}/versies/{number}/status/?status=concept",
         "dossiers:publish": f"/dossiers/{slug}/versies/{number}/openbaar-maken/",
+        "dossiers:publication_pdf": f"/dossiers/{slug}/openbaar.pdf",
+        "dossiers:publication_json": f"/dossiers/{slug}/openbaar.json",
     }
     if name == "dossiers:fiche":
         return [f"/dossiers/{slug}/fiches/1A/?versie={number}", f"/dossiers/{slug}/fiches/9Z/?versie={number}"]
@@ -175,13 +182,15 @@ def test_version_pages(world, visitor):
     client = _client(world["users"][visitor])
     checked = 0
     for name, kind in EXPECTED.items():
-        if kind not in ("version", "publisher"):
+        if kind not in ("version", "publisher", "public"):
             continue
         for status, version in world["versions"].items():
             for url in _urls(name, version):
                 response = client.get(url)
                 if kind == "publisher":
                     expected = {200, 302} if visitor == "ambtenaar" else {404}
+                elif kind == "public":
+                    expected = {200} if status == "openbaar" else {404}
                 elif status in READERS[visitor]:
                     expected = {200, 404} if "/9Z/" in url and status != "concept" else {200}
                 else:
@@ -197,12 +206,12 @@ def test_the_concept_only_dossier_answers_like_an_absent_one(world, visitor):
     client = _client(world["users"][visitor])
     secret = world["secret"]
     for name, kind in EXPECTED.items():
-        if kind not in ("version", "publisher"):
+        if kind not in ("version", "publisher", "public"):
             continue
         for url in _urls(name, secret):
             response = client.get(url)
             absent = client.get(url.replace("/tweede/", "/bestaat-niet/"))
-            if visitor == "ambtenaar":
+            if visitor == "ambtenaar" and kind != "public":
                 assert response.status_code in (200, 302), url
                 continue
             assert response.status_code == absent.status_code == 404, (visitor, url)

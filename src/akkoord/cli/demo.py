@@ -76,7 +76,6 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
     user.first_name = "Demo"
     user.save()
     user.groups.add(Group.objects.get(name="ambtenaar"))
-    prepare_monitor()
     return slug, loaded
 
 
@@ -101,6 +100,7 @@ def run(args) -> int:
     from akkoord.web.formation.demo import prepare_formation
 
     formation, accounts = prepare_formation(slug)
+    monitor = prepare_monitor()
     accounts = [{"username": DEMO_USER, "password": DEMO_PASSWORD, "role": "ambtenaar", "party": None}] + accounts
     print(f"Demodatabase: {settings.DATABASES['default']['NAME']}", file=sys.stderr)
     if loaded:
@@ -108,7 +108,8 @@ def run(args) -> int:
     if args.json:
         import json
 
-        print(json.dumps({"formation": formation.slug, "dossier": slug, "accounts": accounts}, ensure_ascii=False))
+        print(json.dumps({"formation": formation.slug, "dossier": slug, "accounts": accounts, "monitor": monitor},
+                         ensure_ascii=False))
     else:
         print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
         print(f"Demoformatie '{formation.name}' (/formaties/{formation.slug}/), accounts met wachtwoord "
@@ -116,6 +117,7 @@ def run(args) -> int:
         for account in accounts[1:]:
             party = f", {account['party']}" if account["party"] else ""
             print(f"  {account['username']} ({account['role']}{party})")
+        print(f"Vastgesteld akkoord van de vorige periode, in uitvoering: /uitvoering/{monitor}/")
     sys.stdout.flush()
     if args.no_serve:
         return 0

@@ -57,6 +57,10 @@ _LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "
 _RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
 
 
+# The first words of the ambition labels, and the tick marks put before them.
+_AMBITION_WORDS = {"aantrekkelijk", "open", "groen", "inclusief", "randvoorwaarden", "x", "☒", "☐", "■", "□"}
+
+
 @dataclass
 class Para:
     """One paragraph of a cell or of the running text."""
@@ -331,7 +335,15 @@ class FicheAssembler:
             for cell in draft.ambition_cells:
                 words = clean_inline(cell).split()
                 if len(words) >= 2 and normalise_label(words[0]) in ("aantrekkelijk", "open", "inclusief"):
-                    names[" ".join(words[1:])] += 1
+                    # A cell may hold the whole ambition row ("Aantrekkelijk X Open X Groen …"):
+                    # the name ends where the next ambition (or its tick mark) begins.
+                    tail = []
+                    for word in words[1:]:
+                        if normalise_label(word) in _AMBITION_WORDS:
+                            break
+                        tail.append(word)
+                    if tail:
+                        names[" ".join(tail)] += 1
         return names.most_common(1)[0][0] if names else ""
 
     def _build(self, draft: _Draft) -> Fiche:

@@ -49,6 +49,16 @@ def can_view_version(user, version: DossierVersion) -> bool:
     return version.status in readable_statuses(user)
 
 
+def can_download_publication(user, version: DossierVersion) -> bool:
+    """The publication copy (PDF, JSON) is offered for public versions only."""
+    return version.status == Status.PUBLIC and can_view_version(user, version)
+
+
+def can_delete_version(user, version: DossierVersion) -> bool:
+    """A compiler may delete a concept (a wrong upload); released and public versions stay."""
+    return version.status == Status.CONCEPT and can_ingest(user)
+
+
 def visible_versions(user) -> QuerySet[DossierVersion]:
     """The versions a user works with: one or two per dossier.
 
@@ -187,9 +197,15 @@ def can_manage_formation(user, formation) -> bool:
     return formation_role(user, formation) in CONFIDANTS
 
 
+def formation_is_open(formation) -> bool:
+    """A formation in phase ``afgerond`` is closed: its points, positions, agenda and decisions
+    are kept as they are (the archive); the informateur or formateur may reopen it."""
+    return formation.phase != "afgerond"
+
+
 def can_edit_points(user, formation) -> bool:
     """Add, reword, split and merge points; set the agenda; record decisions: the formateur."""
-    return formation_role(user, formation) == "formateur"
+    return formation_is_open(formation) and formation_role(user, formation) == "formateur"
 
 
 can_edit_decisions = can_edit_points
@@ -230,7 +246,59 @@ def can_view_position(user, position) -> bool:
 def can_edit_position(user, formation, party) -> bool:
     """Only the party's own delegation records and shares its positions."""
     own = formation_party(user, formation)
-    return own is not None and party is not None and own.pk == party.pk
+    return (formation_is_open(formation) and own is not None and party is not None and own.pk == party.pk)
+
+
+# ------------------------------------------------------------------------------- agreement
+#
+# The coalition agreement of a formation (``akkoord.web.agreement``):
+#
+# * drafters (negotiators, informateur, formateur, ambtelijke ondersteuning) read the working
+#   draft, every version, the register with its findings and the financial overview;
+# * the formateur and the ambtelijke ondersteuning write it (wording, SMART fields, sections,
+#   house style, versions); the formateur adopts and publishes a version;
+# * a lezer, anyone outside the formation and anonymous visitors read only versions that are
+#   adopted (``vastgesteld``) and published;
+# * positions appear in the agreement and its exports only when shared with the table, and
+#   only for drafters: a published agreement carries none.
+
+AGREEMENT_DRAFTERS = ("onderhandelaar", "informateur", "formateur", "ondersteuning")
+AGREEMENT_WRITERS = ("formateur", "ondersteuning")
+
+
+def can_draft_agreement(user, formation) -> bool:
+    """Reads the working draft, every version, the register and the financial overview."""
+    return formation_role(user, formation) in AGREEMENT_DRAFTERS
+
+
+def can_edit_agreement(user, formation) -> bool:
+    return formation_role(user, formation) in AGREEMENT_WRITERS
+
+
+def can_adopt_agreement(user, formation) -> bool:
+    return formation_role(user, formation) == "formateur"
+
+
+def visible_agreement_versions(user, agreement):
+    """The versions of ``agreement`` the user may read, newest first."""
+    versions = agreement.versions.all()
+    if not can_draft_agreement(user, agreement.formation):
+        versions = versions.filter(status="vastgesteld", published=True)
+    return versions.order_by("-number")
+
+
+def public_agreement_version(agreement):
+    """The newest adopted and published version: what everybody may read."""
+    return agreement.versions.filter(status="vastgesteld", published=True).order_by("-number").first()
+
+
+def agreement_positions(user, formation):
+    """Positions the agreement may show: shared with the table, for drafters only."""
+    from akkoord.web.formation.models import Position
+
+    if not can_draft_agreement(user, formation):
+        return Position.objects.none()
+    return Position.objects.filter(point__formation_id=formation.pk, visibility="tafel")
 
 
 # ---------------------------------------------------------------------- election programmes

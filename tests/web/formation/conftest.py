@@ -42,11 +42,3 @@ def world(db, tmp_path):
     services.add_member(formation, users["support"], "ondersteuning")
     services.add_member(formation, users["reader"], "lezer")
     return World(formation, version, a, b, users)
-
-
-def set_position(point, party, stance="eens", explanation="", visibility="partij", priority="normaal"):
-    from akkoord.web.formation.models import Position
-
-    position, _ = Position.objects.update_or_create(point=point, party=party, defaults={
-        "stance": stance, "explanation": explanation, "visibility": visibility, "priority": priority})
-    return position

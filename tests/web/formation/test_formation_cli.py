@@ -67,17 +67,11 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path,
     assert {p["visibility"] for p in data["positions"]} <= {"partij", "vertrouwelijk", "tafel"}
     assert any(h["model"] == "position" and h["user"] == "ll-onderhandelaar" for h in data["history"])
 
-    # An empty database: drop everything of the formation (and its dossier) first.
-    from django.contrib.auth import get_user_model
-
-    from akkoord.web.dossiers.models import Dossier
+    # Remove the formation with all its history, then restore it.
+    from akkoord.web.formation import models
 
     Formation.objects.all().delete()
-    Dossier.objects.all().delete()
-    get_user_model().objects.all().delete()
     for model in ("Point", "Position", "Decision", "Meeting"):
-        from akkoord.web.formation import models
-
         getattr(models, model).history.all().delete()
     assert main(["formation", "import", str(out)]) == 0
     again = tmp_path / "again.json"
@@ -85,6 +79,28 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path,
     assert json.loads(again.read_text(encoding="utf-8")) == data
     assert main(["formation", "import", str(out)]) == 2  # not twice
     assert "bestaat al" in capsys.readouterr().err
+
+    # Without its dossier and its people (another database): the records stand on their own.
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["formation"].update(slug="elders", municipality="Elders", dossier="bestaat-niet")
+    for member in data["members"]:
+        member["username"] = "elders-" + member["username"]
+    for record in data["history"]:
+        record["user"] = "elders-" + record["user"] if record["user"] else None
+    elsewhere = tmp_path / "elders.json"
+    elsewhere.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["formation", "import", str(elsewhere)]) == 0
+    restored = Formation.objects.get(slug="elders")
+    assert restored.dossier is None and restored.dossier_slug == "bestaat-niet"
+    assert restored.points.count() == len(data["points"])
+    from django.contrib.auth import get_user_model
+
+    person = get_user_model().objects.get(username="elders-ll-onderhandelaar")
+    assert not person.has_usable_password()
+    assert restored.members.get(user=person).party.abbreviation == "LL"
+    from akkoord.web.formation.models import Position
+
+    assert Position.history.filter(point__formation=restored, history_user=person).exists()
 
 
 def test_import_of_a_bad_file(tmp_path, capsys):
@@ -120,3 +136,8 @@ def test_demo_json_lists_the_formation_and_an_account_per_role_and_party(tmp_pat
 
     assert set(Position.objects.values_list("visibility", flat=True)) == {"partij", "vertrouwelijk", "tafel"}
     assert formation.meetings.count() == 2 and formation.points.filter(decision__isnull=False).count() >= 2
+    # The adopted agreement of the previous term, followed through the term (issue 12).
+    from akkoord.web.monitoring.models import Programme
+
+    programme = Programme.objects.get(slug=data["monitor"])
+    assert programme.published and programme.commitments.count() >= 20

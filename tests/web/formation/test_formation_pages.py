@@ -5,7 +5,7 @@ import json
 from datetime import datetime, timezone
 
 import pytest
-from conftest import set_position
+from formationdata import set_position
 from django.test import Client
 from django.urls import reverse
 
@@ -197,3 +197,25 @@ def test_create_formation_on_the_web(client: Client, world):
     assert response.status_code == 302
     client.force_login(world.users["neg_a"])
     assert client.get(reverse("formation:create")).status_code == 403
+
+
+def test_a_closed_formation_is_read_only_until_reopened(client: Client, world):
+    set_position(world.formation.points.get(number=1), world.party_a, "eens", "Vastgelegd", "partij")
+    client.force_login(world.users["formateur"])
+    response = client.post(url(world, "parties"), {"actie": "instelling", "instelling-phase": "afgerond",
+                                                   "instelling-council_seats": 33, "instelling-max_breakpoints": 5})
+    assert response.status_code == 302
+    assert "Deze formatie is afgerond" in client.get(url(world, "table")).content.decode()
+    assert client.post(url(world, "decision", number=1), {"status": "open", "revision": 0}).status_code == 403
+    assert client.post(url(world, "point_new"), {"text": "Nog iets"}).status_code == 403
+    client.force_login(world.users["neg_a"])
+    own = url(world, "position", number=1, party="ALFA")
+    page = client.get(own)
+    assert page.status_code == 200 and "Vastgelegd" in page.content.decode() and "<textarea" not in page.content.decode()
+    assert client.post(own, position_data(explanation="Te laat")).status_code == 403
+    assert Position.objects.get(point__number=1, party=world.party_a).explanation == "Vastgelegd"
+    client.force_login(world.users["informateur"])  # reopening
+    client.post(url(world, "parties"), {"actie": "instelling", "instelling-phase": "formatie",
+                                        "instelling-council_seats": 33, "instelling-max_breakpoints": 5})
+    client.force_login(world.users["neg_a"])
+    assert client.post(own, position_data(explanation="Heropend", revision=1)).status_code == 302

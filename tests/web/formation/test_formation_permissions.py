@@ -11,7 +11,7 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from conftest import set_position
+from formationdata import set_position
 from django.test import Client
 from django.urls import reverse
 

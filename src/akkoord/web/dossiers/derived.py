@@ -24,7 +24,7 @@ from akkoord.web.dossiers import timeline as tl
 # Which code made a stored row. Raise FORMAT when the stored data changes meaning or when the
 # glossary, partner, timeline or check rules change what they derive; rows of another
 # fingerprint are recomputed when read (or all at once by ``akkoord reindex``).
-FORMAT = 2
+FORMAT = 3
 FINGERPRINT = f"{akkoord.__version__}/{FORMAT}"
 
 
@@ -40,8 +40,8 @@ class Derived:
 
 def compute(dossier: core.Dossier) -> dict:
     """The derived data of a dossier, as JSON-compatible values."""
-    glossary = extract_glossary(dossier)
-    partners = partner_index(dossier, {e.abbreviation: e.expansion for e in glossary})
+    glossary = extract_glossary(dossier, include_undefined=True)
+    partners = partner_index(dossier, {e.abbreviation: e.expansion for e in glossary if e.expansion})
     items, dates_available = tl.collect_items(dossier)
     return {
         "glossary": [asdict(e) for e in glossary],

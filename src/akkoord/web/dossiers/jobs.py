@@ -96,7 +96,8 @@ def run(job_id) -> ReadJob:
         _update(job, stage="opslaan en doorzoekbaar maken", done=0, total=0)
         options = job.options or {}
         version = services.store_result(result, job.user, source_name=job.source_name, slug=options.get("slug"),
-                                        municipality=options.get("municipality"), title=options.get("title"))
+                                        municipality=options.get("municipality"), title=options.get("title"),
+                                        allow_other_municipality=bool(options.get("allow_other_municipality")))
         _update(job, state=State.DONE, stage="klaar", version=version,
                 message=f"{job.source_name} is ingelezen als versie {version.number} (concept).")
     except DossierError as exc:

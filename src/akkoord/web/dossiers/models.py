@@ -162,9 +162,9 @@ class AuditEvent(models.Model):
         PUBLISH = "publish", "openbaar gemaakt"
         OVERRIDE = "override", "blokkerende bevinding overschreven"
         LOGIN_FAILED = "login-failed", "mislukte aanmelding"
+        LOCKOUT = "lockout", "aanmelden geblokkeerd"
         FORMATION = "formation", "formatie"
         FORMATION_DENIED = "formation-denied", "toegang tot formatie geweigerd"
-        LOCKOUT = "lockout", "aanmelden geblokkeerd"
 
     created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

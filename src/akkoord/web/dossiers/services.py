@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,28 @@ def structural_warnings(dossier: CoreDossier) -> list[ReaderWarning]:
     if not dossier.fiches:
         warnings.append(ReaderWarning("er zijn geen fiches gevonden.", kind="no-fiches"))
     return warnings
+
+
+class OtherMunicipality(DossierError):
+    """A new version names another municipality than its dossier (refused unless confirmed)."""
+
+
+def plausible_municipality(name: str) -> str:
+    """The municipality a reader found, or "" when it cannot be one: a name is a few words
+    without repeats. From a run-on such as "Enschede Open Enschede Groen …" (a whole ambition
+    row) the capitalised word that repeats is taken."""
+    words = " ".join((name or "").split()).split()
+    if not words:
+        return ""
+    folded = [w.lower() for w in words]
+    if len(words) <= 4 and len(set(folded)) == len(folded):
+        return " ".join(words)
+    repeated = Counter(w for w in words if w[:1].isupper() and folded.count(w.lower()) >= 2)
+    return repeated.most_common(1)[0][0] if repeated else ""
+
+
+def _same_municipality(a: str, b: str) -> bool:
+    return slugify(a) == slugify(b)
 
 
 def dossier_slug(name: str) -> str:
@@ -87,14 +110,25 @@ def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -
 
 
 def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: str | None = None,
-                 municipality: str | None = None, title: str | None = None, actor: str = "") -> DossierVersion:
-    """Store a read dossier as a new concept version (of an existing dossier when the slug matches)."""
+                 municipality: str | None = None, title: str | None = None, actor: str = "",
+                 allow_other_municipality: bool = False) -> DossierVersion:
+    """Store a read dossier as a new concept version (of an existing dossier when the slug matches).
+
+    A file that names another municipality than the existing dossier is refused
+    (``OtherMunicipality``) unless ``allow_other_municipality``."""
     core = result.dossier
     from akkoord.dossier.readers import check_codes
 
     check_codes(result, source_name or "dossier")  # whatever made the result: never store a code pages cannot use
+    core.municipality = plausible_municipality(core.municipality)
     if municipality:
         core.municipality = municipality
+    existing = Dossier.objects.filter(slug=dossier_slug(slug)).first() if slug else None
+    if (existing and existing.municipality and core.municipality and not allow_other_municipality
+            and not _same_municipality(existing.municipality, core.municipality)):
+        raise OtherMunicipality(
+            f"dit bestand gaat over de gemeente {core.municipality}, het dossier over {existing.municipality}. "
+            "Kies het goede dossier, of bevestig dat u het toch als nieuwe versie wilt inlezen.")
     if title:
         core.title = title
     slug = dossier_slug(slug or core.municipality or core.title or Path(source_name).stem)
@@ -163,13 +197,39 @@ def version_diff(version: DossierVersion, base: DossierVersion | None) -> dict:
 
 
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
-                title: str | None = None, source_name: str | None = None, actor: str = "") -> DossierVersion:
+                title: str | None = None, source_name: str | None = None, actor: str = "",
+                allow_other_municipality: bool = False) -> DossierVersion:
     """Read a dossier file (in a child process with memory and time limits, see
     ``akkoord.dossier.isolation``) and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
     result = read_isolated(path, Limits.from_environment(), name=source_name or path.name)
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
-                        municipality=municipality, title=title, actor=actor)
+                        municipality=municipality, title=title, actor=actor,
+                        allow_other_municipality=allow_other_municipality)
+
+
+def delete_concept(version: DossierVersion, user=None, actor: str = "") -> Dossier | None:
+    """Delete a concept version (a wrong upload) with its fiches and derived data; the dossier
+    too when nothing is left of it. Returns the dossier when it still exists.
+
+    Released and public versions are never deleted (ValueError)."""
+    if version.status != Status.CONCEPT:
+        raise ValueError("alleen een concept kan worden verwijderd")
+    dossier = version.dossier
+    with transaction.atomic():
+        event = _audit(user, AuditEvent.Action.STATUS,
+                       f"concept versie {version.number} van {dossier.display_name} verwijderd "
+                       f"({version.source_name or 'bestand'})", None, actor=actor, deleted=version.number,
+                       source_name=version.source_name, slug=dossier.slug)
+        event.dossier = dossier
+        event.save(update_fields=["dossier"])
+        AuditEvent.objects.filter(version=version).update(version=None)
+        version.delete()
+        if not dossier.versions.exists():
+            AuditEvent.objects.filter(dossier=dossier).update(dossier=None)
+            dossier.delete()
+            return None
+    return dossier
 
 
 STATUS_MESSAGES = {

@@ -15,7 +15,10 @@ urlpatterns = [
     path("dossiers/<slug:slug>/partners/", views.partners, name="partners"),
     path("dossiers/<slug:slug>/afkortingen/", views.glossary, name="glossary"),
     path("dossiers/<slug:slug>/versies/", views.versions, name="versions"),
+    path("dossiers/<slug:slug>/openbaar.pdf", views.publication_pdf, name="publication_pdf"),
+    path("dossiers/<slug:slug>/openbaar.json", views.publication_json, name="publication_json"),
     path("dossiers/<slug:slug>/versies/<int:number>/", views.review, name="review"),
     path("dossiers/<slug:slug>/versies/<int:number>/status/", views.change_status, name="status"),
+    path("dossiers/<slug:slug>/versies/<int:number>/verwijderen/", views.delete_version, name="delete_version"),
     path("dossiers/<slug:slug>/versies/<int:number>/openbaar-maken/", views.publish, name="publish"),
 ]

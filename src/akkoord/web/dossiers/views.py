@@ -15,14 +15,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
-from akkoord.dossier.partners import partner_key
+from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access, pagecache
-from akkoord.web.dossiers import derived, jobs, services
-from akkoord.web.dossiers.forms import StatusForm, UploadForm
+from akkoord.web.dossiers import derived, jobs, publication, services
+from akkoord.web.dossiers.forms import DeleteVersionForm, StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, ReadJob
 from akkoord.web.dossiers.quality import group
-from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, timeline_from_items
+from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
 
 Status = DossierVersion.Status
 
@@ -169,6 +169,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
         "programmes": list(access.visible_programmes(request.user).order_by("-term_start", "title")[:6]),
+        "reads_released": access.can_read_released(request.user),
     })
 
 
@@ -191,6 +192,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     return render(request, "dossiers/overview.html", ctx.context(
         chapters=list(chapters.items()),
         ambitions=_ambition_summary(ctx.fiches),
+        can_download=access.can_download_publication(request.user, ctx.version),
         section="overview",
     ))
 
@@ -231,8 +233,9 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
     findings = ctx.findings if access.can_see_findings(request.user) else None
     warnings = ([w for w in ctx.version.warnings if w.get("fiche") == code]
                 if access.can_see_findings(request.user) else [])
-    glossary = [e for e in ctx.glossary if code in e.fiches]
+    glossary = [e for e in ctx.glossary if code in e.fiches and e.expansion]
     return render(request, "dossiers/fiche.html", ctx.context(
+        links=_fiche_links(model), sections=_fiche_sections(model), related_count=len(outgoing) + len(incoming),
         record=record, fiche=model, labels=FIELD_LABELS,
         outgoing=outgoing, incoming=incoming, missing_related=missing_related,
         previous_fiche=previous_fiche, next_fiche=next_fiche,
@@ -241,6 +244,37 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         glossary=glossary, section="fiche", diff=ctx.diff,
         marks=_search_marks(request), mark_query=request.GET.get("markeer", "")[:300],
     ))
+
+
+def _fiche_links(model) -> list[dict]:
+    """The fiche's links with a readable text (the document's title where the fiche names it);
+    equal texts are numbered so that every link says where it goes."""
+    from collections import Counter
+
+    from akkoord.dossier.link_labels import link_label
+    from akkoord.web.dossiers.templatetags.akkoord import safe_href
+
+    titles = [source.title for source in model.sources if source.title]
+    rows = [{"url": url, "href": safe_href(url), "label": link_label(url, titles)} for url in model.links]
+    counts, seen = Counter(r["label"] for r in rows if r["href"]), Counter()
+    for row in rows:
+        if row["href"] and counts[row["label"]] > 1:
+            seen[row["label"]] += 1
+            row["label"] = f"{row['label']} ({seen[row['label']]})"
+    return rows
+
+
+def _fiche_sections(model) -> list[tuple[str, str]]:
+    """The in-page menu of a fiche: (anchor, label) of every section the page shows."""
+    sections = [("lijn", FIELD_LABELS["current_line"]), ("bronnen", FIELD_LABELS["sources"]),
+                ("moment", FIELD_LABELS["adjustment_moment"]), ("extern", FIELD_LABELS["external_changes"]),
+                ("partners", FIELD_LABELS["partners"]), ("advies", FIELD_LABELS["advice"]),
+                ("beleidsterreinen", FIELD_LABELS["policy_areas"])]
+    if model.links:
+        sections.append(("links", FIELD_LABELS["links"]))
+    if model.footnotes:
+        sections.append(("voetnoten", FIELD_LABELS["footnotes"]))
+    return sections
 
 
 def _search_marks(request: HttpRequest) -> set[str]:
@@ -255,32 +289,55 @@ def _search_marks(request: HttpRequest) -> set[str]:
 
 @dossier_page
 def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    from akkoord.web.dossiers.timeline import term_chart, term_years
+
+    choices = _ambition_choices()
     ambition = request.GET.get("ambitie", "")
-    if ambition not in AMBITION_KEYS:
+    if ambition not in dict(choices):
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None)
+    term = term_years(ctx.dossier.title, ctx.version.source_name, ctx.dossier.slug)
+    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None,
+                               term)
+    if ambition:  # one ambition: its fiches against the years
+        rows = [(f.code, f"{f.code} {f.title}") for f in ctx.fiches if ambition in (f.ambitions or [])]
+        chart = term_chart(data, rows, lambda item: [item.fiche_code])
+    else:  # every ambition against the years
+        rows = list(choices) + [("geen", "Zonder opgave")]
+        chart = term_chart(data, rows, lambda item: list(item.ambitions) or ["geen"])
     return render(request, "dossiers/timeline.html", ctx.context(
-        timeline=data, ambition=ambition, ambition_label=AMBITION_LABELS.get(ambition, ""),
-        ambition_choices=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS],
+        timeline=data, ambition=ambition, ambition_label=dict(choices).get(ambition, ""),
+        ambition_choices=choices, chart=chart,
         kind_choices=list(KIND_LABELS.items()), kinds=kinds,
-        first_year=TERM_FIRST_YEAR, last_year=TERM_LAST_YEAR,
-        term_years=list(range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)),
+        first_year=term[0], last_year=term[1],
         section="timeline",
     ))
 
 
+def _ambition_choices() -> list[tuple[str, str]]:
+    """The ambitions of the dossier as (key, label); the one place the partner and timeline
+    pages read them (a per-dossier profile can answer here later)."""
+    return [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+
+
 @dossier_page
 def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
-    entries = ctx.partners
+    """Partners by the number of fiches that name them, with a partner × ambition count."""
     titles = {f.code: f.title for f in ctx.fiches}
-    letters: "OrderedDict[str, list]" = OrderedDict()
-    for entry in entries:
-        letter = entry.name[:1].upper()
-        letter = letter if letter.isalpha() else "#"
-        letters.setdefault(letter, []).append(entry)
+    fiche_ambitions = {f.code: set(f.ambitions or []) for f in ctx.fiches}
+    choices = _ambition_choices()
+    rows = []
+    for entry in ctx.partners:
+        per_ambition = [sum(1 for code in entry.fiches if key in fiche_ambitions.get(code, ())) for key, _ in choices]
+        spellings = list(dict.fromkeys(display_form(v) for v in entry.variants
+                                       if display_form(v).casefold() != entry.name.casefold()))
+        spellings = [v for i, v in enumerate(spellings)
+                     if v.casefold() not in {w.casefold() for w in spellings[:i]}]
+        rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition,
+                     "spellings": spellings})
+    rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
     return render(request, "dossiers/partners.html", ctx.context(
-        letters=list(letters.items()), count=len(entries), titles=titles, section="partners",
+        rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
         partner_key=partner_key,
     ))
 
@@ -289,7 +346,8 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     titles = {f.code: f.title for f in ctx.fiches}
     return render(request, "dossiers/glossary.html", ctx.context(
-        entries=ctx.glossary, titles=titles, section="glossary"))
+        entries=ctx.glossary, defined=[e for e in ctx.glossary if e.expansion],
+        undefined=[e for e in ctx.glossary if not e.expansion], titles=titles, section="glossary"))
 
 
 @dossier_page
@@ -319,7 +377,16 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     version = _version_for(request, slug, number)
     ctx = DossierContext(request, version.dossier, version, True)
     internal = access.can_see_findings(request.user)
-    findings = ctx.findings if internal else None
+    from akkoord.web.dossiers.quality import SEVERITY_LABELS
+
+    severity = request.GET.get("ernst", "")
+    severity = severity if severity in SEVERITY_LABELS else ""
+    all_findings = derived.findings(version, lambda: ctx.core) if internal else None
+    findings = group([f for f in all_findings if not severity or str(f.severity) == severity]
+                     if all_findings is not None else None) if internal else None
+    severity_counts = {}
+    for finding in all_findings or []:
+        severity_counts[str(finding.severity)] = severity_counts.get(str(finding.severity), 0) + 1
     warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
     for warning in (version.warnings if internal else []):
         warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
@@ -338,6 +405,9 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
         diff=ctx.diff, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
+        severity=severity, severity_choices=[(k, v, severity_counts.get(k, 0)) for k, v in SEVERITY_LABELS.items()],
+        all_findings_total=len(all_findings or []),
+        can_delete=access.can_delete_version(request.user, version),
         section="versions",
     ))
 
@@ -427,7 +497,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         existing = form.cleaned_data["dossier"]
         options = {"municipality": form.cleaned_data["municipality"] or None,
                    "title": form.cleaned_data["title"] or None,
-                   "slug": existing.slug if existing else None}
+                   "slug": existing.slug if existing else None,
+                   "allow_other_municipality": bool(form.cleaned_data.get("other_municipality"))}
         job = jobs.create_job(request.user, upload_file, Path(upload_file.name).name, options)
         jobs.start(job)
         job.refresh_from_db()
@@ -476,3 +547,64 @@ def job(request: HttpRequest, pk) -> HttpResponse:
     response = render(request, "dossiers/job.html", {"job": found, "section": "upload", "status_text": _job_text(found)})
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _publication(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
+    try:
+        ctx = resolve(request, slug)
+    except _Denied:
+        raise Http404("Dit dossier is niet openbaar.")
+    if not access.can_download_publication(request.user, ctx.version):
+        raise Http404("Deze versie is niet openbaar.")
+    if extension == "pdf":
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        body = publication.cached_pdf(ctx.version, date_format(timezone.localdate(), "j F Y"))
+        content_type = "application/pdf"
+    else:
+        body = publication.publication_json(ctx.version)
+        content_type = "application/json; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publication.filename(ctx.version, extension)}"'
+    return response
+
+
+def publication_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as PDF (404 for anything not public)."""
+    return _publication(request, slug, "pdf")
+
+
+def publication_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as JSON (404 for anything not public)."""
+    return _publication(request, slug, "json")
+
+
+@require_POST
+def delete_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Delete a concept version (a wrong upload); released and public versions stay."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+    if not access.can_view_version(request.user, version):
+        raise Http404("Onbekende versie.")
+    if not access.can_delete_version(request.user, version):
+        raise PermissionDenied("Alleen een concept kan worden verwijderd, door een ambtenaar.")
+    form = DeleteVersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Bevestig dat u het concept wilt verwijderen.")
+        return redirect(version.get_absolute_url())
+    number, name = version.number, version.dossier.display_name
+    remaining = services.delete_concept(version, request.user)
+    messages.success(request, f"Concept versie {number} van {name} is verwijderd.")
+    if remaining is None:
+        from django.urls import reverse
+
+        return redirect(reverse("dossiers:home"))
+    return redirect(reverse_versions(remaining))
+
+
+def reverse_versions(dossier: Dossier) -> str:
+    from django.urls import reverse
+
+    return reverse("dossiers:versions", kwargs={"slug": dossier.slug})

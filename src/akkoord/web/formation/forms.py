@@ -30,7 +30,7 @@ class FormationForm(forms.Form):
         self.fields["dossier"].queryset = dossiers
 
 
-class SettingsForm(RevisionForm):
+class SettingsForm(forms.Form):
     phase = forms.ChoiceField(label="Fase", choices=Formation.Phase.choices)
     council_seats = forms.IntegerField(label="Zetels in de gemeenteraad", min_value=1, max_value=200)
     max_breakpoints = forms.IntegerField(label="Breekpunten per partij (hoogstens)", min_value=0, max_value=500)

@@ -8,6 +8,10 @@ TYPE_LABELS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 SKIP_FIELDS = {"revision", "updated_at", "created_at", "id"}
 
 
+# Fields shown when a row is created (the rest is the dossier's own text, shown on the point page).
+CREATED_FIELDS = {"Point": ("number", "fiche_code", "advice_index", "text")}
+
+
 def _display(record, field_name: str, value):
     field = record.instance_type._meta.get_field(field_name)
     if field.choices:
@@ -16,6 +20,12 @@ def _display(record, field_name: str, value):
         return "ja" if value else "nee"
     if value in (None, "", [], {}):
         return "—"
+    if field_name == "advice_index":
+        return value + 1  # people count advice items from 1
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
     return value
 
 
@@ -40,9 +50,10 @@ def describe(record, subject: str) -> dict:
                             "before": _display(record, change.field, change.old),
                             "after": _display(record, change.field, change.new)})
     elif record.history_type == "+":
+        shown = CREATED_FIELDS.get(model.__name__)
         for field in model._meta.concrete_fields:
             name = field.attname if field.is_relation else field.name
-            if field.name in SKIP_FIELDS or field.is_relation:
+            if field.name in SKIP_FIELDS or field.is_relation or (shown and field.name not in shown):
                 continue
             value = getattr(record, name)
             if value in (None, "", [], {}, False):

@@ -57,6 +57,7 @@ def base_context(request, formation: Formation, section: str, **extra) -> dict:
         "can_manage": access.can_manage_formation(user, formation),
         "can_edit_points": access.can_edit_points(user, formation),
         "can_write_summary": access.can_write_summary(user, formation),
+        "is_open": access.formation_is_open(formation),
         "confidential_mark": f"Vertrouwelijk — formatie {formation.name}",
     }
     out.update(extra)
@@ -275,6 +276,9 @@ def position(request: HttpRequest, formation: Formation, number: int, party: str
     if party_obj is None:
         raise Http404("Onbekende partij.")
     editable = access.can_edit_position(request.user, formation, party_obj)
+    own = access.formation_party(request.user, formation)
+    if request.method == "POST" and own == party_obj and not access.formation_is_open(formation):
+        raise PermissionDenied("Deze formatie is afgerond: standpunten liggen vast.")
     current = Position.objects.filter(point=point, party=party_obj).first()
     if not editable:
         if request.method == "POST" or current is None or not access.can_view_position(request.user, current):
@@ -327,6 +331,8 @@ def position(request: HttpRequest, formation: Formation, number: int, party: str
 
 
 def require_formateur(request, formation):
+    if not access.formation_is_open(formation):
+        raise PermissionDenied("Deze formatie is afgerond: punten en besluiten liggen vast.")
     if not access.can_edit_points(request.user, formation):
         raise PermissionDenied("Alleen de formateur wijzigt de punten en besluiten.")
 
@@ -466,8 +472,7 @@ def point_history(request: HttpRequest, formation: Formation, number: int) -> Ht
 def meetings(request: HttpRequest, formation: Formation) -> HttpResponse:
     form = forms.MeetingForm(prefix="sessie", formation=formation)
     if request.method == "POST":
-        if not access.can_plan_meetings(request.user, formation):
-            raise PermissionDenied("Alleen de formateur plant sessies.")
+        require_formateur(request, formation)
         form = forms.MeetingForm(request.POST, prefix="sessie", formation=formation)
         if form.is_valid():
             meeting = save_meeting(Meeting(formation=formation), form.cleaned_data, None)
@@ -506,8 +511,7 @@ def meeting(request: HttpRequest, formation: Formation, pk: int) -> HttpResponse
 @formation_page
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, formation: Formation, pk: int) -> HttpResponse:
-    if not access.can_plan_meetings(request.user, formation):
-        raise PermissionDenied("Alleen de formateur plant sessies.")
+    require_formateur(request, formation)
     meeting = get_meeting(formation, pk)
     numbers = ", ".join(str(i.point.number) for i in meeting.items.select_related("point"))
     form = forms.MeetingForm(initial={"starts_at": meeting.starts_at, "place": meeting.place, "points": numbers,

@@ -46,13 +46,14 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
-    "simple_history",
-    "akkoord.web.formation",
-    "akkoord.web.programmes",
     "akkoord.web.accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "simple_history",
+    "akkoord.web.formation",
+    "akkoord.web.agreement",
+    "akkoord.web.programmes",
     "akkoord.web.monitoring",
 ]
 
