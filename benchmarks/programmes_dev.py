@@ -26,8 +26,7 @@ def evaluate(details: bool = False) -> dict:
 
     linker = Linker(read_path(DOSSIER).dossier)
     passages = [Passage(i, text, 1, heading, heading) for i, (heading, text, _) in enumerate(PASSAGES)]
-    linker.learn_background(passages)
-    results = [linker.link_passage(p, explain=True) for p in passages]
+    results = linker.link(passages, explain=True)
     linked = none = top1 = top3 = unlinked = 0
     lines = []
     for (heading, text, wanted), result in zip(PASSAGES, results):

@@ -54,16 +54,20 @@ def evaluate(details: bool = False) -> dict:
     from akkoord.dossier.sample import SAMPLE_TEXT_PATH
     from akkoord.programmes.link import Linker
     from akkoord.programmes.split import split_path
+    from akkoord.programmes.stance import suggest_stance
 
     reference = json.loads((FIXTURES / "reference.json").read_text(encoding="utf-8"))
     dossier = read_path(SAMPLE_TEXT_PATH).dossier
     linker = Linker(dossier)
+    advice_texts = {(f.code, i): text for f in dossier.fiches for i, text in enumerate(f.advice)}
     programmes = {}
     for party in reference["parties"]:
         programmes[party["abbreviation"]] = split_path(FIXTURES / party["file"])
-    everything = [p for prog in programmes.values() for p in prog.passages]
-    linker.learn_background(everything)
-    links = {abbr: {p.index: linker.link_passage(p) for p in prog.passages} for abbr, prog in programmes.items()}
+    owners = [(abbr, p) for abbr, prog in programmes.items() for p in prog.passages]
+    results = linker.link([p for _, p in owners])
+    links: dict = defaultdict(dict)
+    for (abbr, p), result in zip(owners, results):
+        links[abbr][p.index] = result
 
     counts = defaultdict(int)
     per_party = defaultdict(lambda: defaultdict(int))
@@ -108,8 +112,11 @@ def evaluate(details: bool = False) -> dict:
                 misses.append(("overlink", party, unit["start"], ours))
         for stance in unit.get("stances", []):
             counts["stances"] += 1
-            counts["point_found"] += any(e.code == stance["fiche"] and e.index == stance["advice_index"]
-                                         for e in found.points)
+            match = [e for e in found.points if e.code == stance["fiche"] and e.index == stance["advice_index"]]
+            counts["point_found"] += bool(match)
+            if match:
+                advice = advice_texts.get((stance["fiche"], stance["advice_index"]), "")
+                counts["stance_ok"] += suggest_stance(passage.text, advice)[0] == stance["stance"]
 
     def share(a: str, b: str) -> float:
         return round(100.0 * counts[a] / counts[b], 1) if counts[b] else 0.0
@@ -127,6 +134,7 @@ def evaluate(details: bool = False) -> dict:
         "primary_top3": share("primary_top3", "linked_units"),
         "unlinked": share("unlinked", "none_units"),
         "points_found": share("point_found", "stances"),
+        "stance_right": share("stance_ok", "point_found"),
         "per_party": {party: {"units": c["units"], "split_start": round(100.0 * c["start"] / c["units"], 1),
                               "top3": round(100.0 * c["top3"] / c["linked_units"], 1) if c["linked_units"] else 0.0,
                               "unlinked": round(100.0 * c["unlinked"] / c["none_units"], 1) if c["none_units"] else 0.0}
@@ -154,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
           f"soort goed {result['kind_ok']}%")
     print(f"koppeling: top-1 {result['top1']}%, top-3 {result['top3']}% (eerste referentiefiche in top-3 "
           f"{result['primary_top3']}%), ongekoppeld gelaten {result['unlinked']}%")
-    print(f"beslispunten van standpunten gevonden: {result['points_found']}%")
+    print(f"beslispunten van standpunten gevonden: {result['points_found']}%, "
+          f"daarvan voorgestelde richting goed: {result['stance_right']}%")
     for party, figures in result["per_party"].items():
         print(f"  {party}: {figures}")
     for miss in result.get("misses", []):

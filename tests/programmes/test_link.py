@@ -66,3 +66,13 @@ def test_suggested_stances_follow_negation_and_condition_words():
     assert suggest_stance("Geen verhoging van de onroerendezaakbelasting.", advice)[0] == "oneens"
     assert suggest_stance("Een hogere onroerendezaakbelasting alleen als laatste stap.", advice)[0] == "voorwaardelijk"
     assert suggest_stance("Wij kiezen voor een hogere onroerendezaakbelasting.", advice) == ("eens", [])
+
+
+def test_a_negation_far_from_the_advice_words_does_not_make_disagreement():
+    from akkoord.programmes.stance import suggest_stance
+
+    advice = "Verhoog de inkomensgrens van de minimaregelingen naar 130%."
+    text = ("Armoede is niet alleen een kwestie van geld, maar ook van meedoen in de buurt en op school. "
+            "Daarom verhogen wij de inkomensgrens van de minimaregelingen naar 130%.")
+    assert suggest_stance(text, advice)[0] == "eens"
+    assert suggest_stance("De inkomensgrens van de minimaregelingen gaat niet omhoog.", advice)[0] == "oneens"

@@ -62,6 +62,14 @@ MIN_COVERAGE = 0.3
 MAX_FICHES = 3
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
+# Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
+# FEEDBACK_MIN_PASSAGES such passages share join the fiche (at most FEEDBACK_TERMS, each weighing
+# FEEDBACK_WEIGHT, like a background field).
+FEEDBACK = True
+FEEDBACK_SCORE = 8.0
+FEEDBACK_MIN_PASSAGES = 2
+FEEDBACK_TERMS = 30
+FEEDBACK_WEIGHT = 0.5
 # Background: a word used by more than this share of all passages starts to weigh less.
 COMMON_FROM = 0.04
 COMMON_ZERO = 0.35
@@ -215,6 +223,13 @@ class Linker:
                 atf = Counter(self._terms_with_abbreviations(advice))
                 items.append(_Doc(fiche.code, advice, atf, sum(atf.values()), i))
             self.advice[fiche.code] = items
+        self._index()
+        self._expansion_cache: dict[str, list[tuple[str, float, str]]] = {}
+        self._related = self._related_index()
+        self.background: dict[str, float] = {}
+
+    def _index(self) -> None:
+        """Fiche statistics, the inverted index and the compound look-ups (again after feedback)."""
         n = len(self.fiches) or 1
         df: Counter = Counter()
         for doc in self.fiches:
@@ -234,9 +249,35 @@ class Linker:
             for k in range(MIN_COMPOUND_BASE, len(term)):
                 self._by_prefix[term[:k]].append(term)
                 self._by_suffix[term[-k:]].append(term)
-        self._related = self._related_index()
-        self._expansion_cache: dict[str, list[tuple[str, float, str]]] = {}
-        self.background: dict[str, float] = {}
+        self._expansion_cache = {}
+
+    def feedback(self, results: list["PassageLinks"]) -> int:
+        """Pseudo-relevance feedback (Rocchio): the rare words that passages linked with a clear
+        score use for a fiche join that fiche's words at a low weight, so that other passages
+        in the programmes' own words can meet it. Returns the number of words added."""
+        words: dict[str, Counter] = defaultdict(Counter)
+        for result in results:
+            if not result.fiches or result.fiches[0].score < FEEDBACK_SCORE or result.passage.language != "nl":
+                continue
+            terms = {stem(w): general_weight(w) for w, _, _ in _words(fold(result.passage.text))
+                     if keep(w, self.stop_words)}
+            for term, weight in terms.items():
+                if weight >= 0.5:
+                    words[result.fiches[0].code][term] += 1
+        added = 0
+        for doc in self.fiches:
+            counter = words.get(doc.code)
+            if not counter:
+                continue
+            for term, count in counter.most_common(FEEDBACK_TERMS):
+                if count < FEEDBACK_MIN_PASSAGES:
+                    break
+                doc.tf[term] = doc.tf.get(term, 0.0) + FEEDBACK_WEIGHT
+                doc.length += FEEDBACK_WEIGHT
+                added += 1
+        if added:
+            self._index()
+        return added
 
     # -- analysis ---------------------------------------------------------------------
 
@@ -465,8 +506,13 @@ class Linker:
                 points += [e for e in found if e.score >= RELATIVE_TO_BEST * found[0].score][:MAX_POINTS]
         return PassageLinks(passage, fiches, points, candidates)
 
-    def link(self, passages: list[Passage], background: list[Passage] | None = None) -> list[PassageLinks]:
-        """Links of every passage; ``background`` (default: the passages themselves) are the
-        passages whose common words weigh less."""
-        self.learn_background(background if background is not None else passages)
-        return [self.link_passage(p) for p in passages]
+    def link(self, passages: list[Passage], explain: bool = False) -> list[PassageLinks]:
+        """Links of every passage: common words of these passages weigh less, and with enough
+        passages a first pass teaches the fiches the programmes' own words (feedback)."""
+        self.learn_background(passages)
+        results = [self.link_passage(p) for p in passages]
+        if FEEDBACK and len(passages) >= MIN_PASSAGES_FOR_BACKGROUND and self.feedback(results):
+            results = [self.link_passage(p, explain) for p in passages]
+        elif explain:
+            results = [self.link_passage(p, explain) for p in passages]
+        return results

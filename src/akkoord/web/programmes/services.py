@@ -116,10 +116,8 @@ def relink(formation: Formation) -> int:
         points.setdefault((point.fiche_code, point.advice_index), point)
     advice_texts = {(p.fiche_code, p.advice_index): p.current_advice_text or p.advice_text for p in points.values()}
     cores = [_core(p) for p in passages]
-    linker.learn_background(cores)
     links, point_links = [], []
-    for passage, core in zip(passages, cores):
-        found = linker.link_passage(core)
+    for passage, found in zip(passages, linker.link(cores)):
         codes = set()
         for evidence in found.fiches:
             codes.add(evidence.code)
