@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from akkoord.dossier.fields import (
+    ambition_cells_text,
     parse_ambition_cells,
     sources_from_items,
     split_partners,
@@ -33,10 +34,10 @@ from akkoord.dossier.model import (
     PolicyArea,
     ReaderWarning,
 )
+from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     REFERENCE_LINE_PATTERN,
-    is_boilerplate_footnote,
     match_label,
     match_table_header,
     normalise_label,
@@ -104,6 +105,7 @@ class FicheAssembler:
         self.header_cells: list[str] | None = None
         # A row whose label matched nothing: it may be cut by a page break and continue.
         self.pending: tuple[str, list[Cell], int | None] | None = None
+        self.profile: Profile = default_profile()
 
     # -- events -----------------------------------------------------------------------
 
@@ -147,8 +149,8 @@ class FicheAssembler:
 
     def footnote(self, text: str, where: int | None = None, code: str | None = None) -> None:
         text = clean_inline(re.sub(r"^\s*\d{1,3}\s*[.)]?\s+", "", text))
-        if not text or is_boilerplate_footnote(text):
-            return
+        if not text:
+            return  # boilerplate (found by repetition) is left out in finish()
         draft = next((d for d in self.drafts if d.code == code), None) if code else self.current
         if draft is None:
             self.warn("voetnoot buiten een fiche; genegeerd", where, kind="unplaced-footnote", text=text)
@@ -313,11 +315,27 @@ class FicheAssembler:
 
     # -- building the model -------------------------------------------------------------
 
-    def finish(self, municipality: str = "", title: str = "") -> Dossier:
+    def induce_profile(self, title: str, base: Profile | None = None) -> Profile:
+        """The dossier's profile: ambitions from the Opgave grids, boilerplate footnotes by
+        repetition, the term from the title; ``base`` (an earlier version's) where they agree."""
+        profile = base.copy() if base is not None else default_profile()
+        apply_ambitions(profile, [ambition_cells_text(d.ambition_cells) for d in self.drafts], base)
+        found = find_boilerplate([d.footnotes for d in self.drafts])
+        if found:
+            profile.boilerplate = list(dict.fromkeys(([] if base is None else base.boilerplate) + found))
+        profile.term = profile.term or term_from_title(title)
+        return profile
+
+    def finish(self, municipality: str = "", title: str = "", profile: Profile | None = None) -> Dossier:
         self._flush_pending()
+        title = title or (self.preamble[0] if self.preamble else "")
+        self.profile = self.induce_profile(title, profile)
+        for draft in self.drafts:
+            draft.footnotes = [f for f in draft.footnotes if not self.profile.is_boilerplate(f)]
         fiches = [self._build(d) for d in self.drafts]
         dossier = Dossier(municipality=municipality or self._municipality(), fiches=fiches,
-                          title=title or (self.preamble[0] if self.preamble else ""))
+                          title=title, profile=self.profile)
+        self.profile.municipality = self.profile.municipality or dossier.municipality
         references: dict[str, list[str]] = {}
         for draft, fiche in zip(self.drafts, fiches):
             references.setdefault(fiche.code, []).extend(
@@ -326,18 +344,17 @@ class FicheAssembler:
         return dossier
 
     def _municipality(self) -> str:
+        if self.profile.municipality:
+            return self.profile.municipality
         names: Counter[str] = Counter()
         for draft in self.drafts:
-            for cell in draft.ambition_cells:
-                words = clean_inline(cell).split()
-                if len(words) >= 2 and normalise_label(words[0]) in ("aantrekkelijk", "open", "inclusief"):
-                    names[" ".join(words[1:])] += 1
+            names.update(parse_ambition_cells(draft.ambition_cells, self.profile).towns)
         return names.most_common(1)[0][0] if names else ""
 
     def _build(self, draft: _Draft) -> Fiche:
         fiche = Fiche(code=draft.code, title=draft.title)
         links: list[str] = []
-        fiche.ambitions = parse_ambition_cells(draft.ambition_cells).ambitions
+        fiche.ambitions = parse_ambition_cells(draft.ambition_cells, self.profile).ambitions
         for name in ("current_line", "adjustment_moment", "external_changes"):
             text, urls = paragraphs_to_text(draft.buffers.get(name, []))
             if name == "adjustment_moment":

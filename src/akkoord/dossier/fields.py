@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from akkoord.dossier.model import PolicyArea, Source
-from akkoord.dossier.readers.template import AMBITION_PHRASES, END_DATE_PATTERN
+from akkoord.dossier.profile import Profile, default_profile, normalise
+from akkoord.dossier.readers.template import END_DATE_PATTERN
 from akkoord.dossier.textclean import (
     URL_PATTERN,
     find_urls,
@@ -103,19 +105,27 @@ _MARK = r"(?<!\S)(?P<mark>[" + _MARK_GLYPHS + r"]):?\s+"
 # left empty.
 _MARK_CELL = re.compile(r"[" + _MARK_GLYPHS + r"vV]:?")
 _EMPTY_BOX = re.compile(r"[☐□oO]")
-_AMBITION_WORDS = {key: phrases for key, phrases in AMBITION_PHRASES.items()}
-_AMBITION_RE = re.compile(
-    r"(?:" + _MARK + r")?(?P<name>aantrekkelijk|open|groen\s+en\s+duurzaam|groen(?:\s*[-/&]\s*|\s+)duurzaam"
-    r"|duurzaam|inclusief|randvoorwaarden)\b(?P<rest>[ \t]+(?P<town>(?-i:[A-Z])[\w\-’']+))?",
-    re.IGNORECASE)
+_SEP = r"(?:\s*[-/&]\s*|\s+)"
 
 
-def _ambition_key(name: str) -> str | None:
-    norm = " ".join(name.lower().replace("-", " ").replace("/", " ").replace("&", " ").split())
-    if norm.startswith("groen") or norm == "duurzaam":
-        return "groen-duurzaam"
-    for key, phrases in _AMBITION_WORDS.items():
-        if norm in phrases or norm == key:
+@lru_cache(maxsize=32)
+def _ambition_matcher(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """A pattern for the ambition names ``(key, phrase)``, longest first, each optionally
+    marked before and followed by a capitalised word (the municipality)."""
+    alts = sorted({p for _, p in phrases}, key=len, reverse=True)
+    names = "|".join(_SEP.join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(r"(?:" + _MARK + r")?(?<![\w])(?P<name>" + names + r")\b"
+                      r"(?P<rest>[ \t]+(?P<town>(?-i:[A-Z])[\w\-’']+))?", re.IGNORECASE)
+
+
+def _phrases(profile: Profile) -> tuple[tuple[str, str], ...]:
+    return tuple((a.key, p) for a in profile.ambitions for p in a.phrases if p)
+
+
+def _ambition_key(name: str, phrases: tuple[tuple[str, str], ...]) -> str | None:
+    norm = normalise(name)
+    for key, phrase in phrases:
+        if norm == phrase:
             return key
     return None
 
@@ -127,13 +137,18 @@ class AmbitionResult:
     leftover: str = ""
 
 
-def parse_ambitions(text: str) -> AmbitionResult:
-    """The ambitions marked with ``X`` (the mark stands directly before the ambition)."""
+def parse_ambitions(text: str, profile: Profile | None = None) -> AmbitionResult:
+    """The ambitions of ``profile`` (default: the built-in fiche template's) marked with
+    ``X`` in ``text`` (the mark stands directly before the ambition)."""
+    profile = profile or default_profile()
+    phrases = _phrases(profile)
+    if not phrases:
+        return AmbitionResult([], Counter(), normalise_whitespace(text))
     marked: list[str] = []
     towns: Counter = Counter()
     leftover = text
-    for m in _AMBITION_RE.finditer(text):
-        key = _ambition_key(m.group("name"))
+    for m in _ambition_matcher(phrases).finditer(text):
+        key = _ambition_key(m.group("name"), phrases)
         if key is None:
             continue
         if m.group("town") and m.group("town").lower() not in ("voor", "en"):
@@ -141,15 +156,20 @@ def parse_ambitions(text: str) -> AmbitionResult:
         if m.group("mark") and key not in marked:
             marked.append(key)
         leftover = leftover.replace(m.group(0), " ", 1)
-    leftover = re.sub(r"\b(?:voor\s+)?(?:de\s+)?realisatie\s+van\s+de\s+opgaven\b", " ", leftover, flags=re.I)
+    # The rest of a long name written without its municipality (``… voor realisatie van de opgaven``).
+    for amb in profile.ambitions:
+        rest = amb.name.split()[1:]
+        if not amb.with_municipality and len(rest) >= 2:
+            leftover = re.sub(r"\b" + r"\s+".join(re.escape(w) for w in rest) + r"\b", " ", leftover, flags=re.I)
+    if profile.municipality:
+        leftover = re.sub(r"\b" + re.escape(profile.municipality) + r"\b", " ", leftover)
     leftover = re.sub(r"(?<!\S)[xX✓✔☒☑■●](?!\S)", " ", leftover)
-    order = {key: i for i, key in enumerate(AMBITION_PHRASES)}
+    order = {key: i for i, key in enumerate(profile.ambition_keys)}
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))
 
 
-def parse_ambition_cells(cells: list[str]) -> AmbitionResult:
-    """The ambitions marked in the cells of an Opgave grid (a layout reader's table row):
-    a mark in a cell of its own applies to the name in the next cell."""
+def ambition_cells_text(cells: list[str]) -> str:
+    """The cells of an Opgave grid as one text, a mark in a cell of its own as ``X``."""
     parts = []
     for cell in cells:
         cell = normalise_whitespace(cell)
@@ -157,7 +177,13 @@ def parse_ambition_cells(cells: list[str]) -> AmbitionResult:
             parts.append("X")
         elif cell and not _EMPTY_BOX.fullmatch(cell):
             parts.append(cell)
-    return parse_ambitions(" ".join(parts))
+    return " ".join(parts)
+
+
+def parse_ambition_cells(cells: list[str], profile: Profile | None = None) -> AmbitionResult:
+    """The ambitions marked in the cells of an Opgave grid (a layout reader's table row):
+    a mark in a cell of its own applies to the name in the next cell."""
+    return parse_ambitions(ambition_cells_text(cells), profile)
 
 
 # --- sources --------------------------------------------------------------------------

@@ -10,17 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-# Keys of the ambitions, in the order the template lists them.
-AMBITION_KEYS: tuple[str, ...] = ("aantrekkelijk", "open", "groen-duurzaam", "inclusief", "randvoorwaarden")
-
-# Dutch labels of the ambition keys, for display.
-AMBITION_LABELS: dict[str, str] = {
-    "aantrekkelijk": "Aantrekkelijk",
-    "open": "Open",
-    "groen-duurzaam": "Groen en Duurzaam",
-    "inclusief": "Inclusief",
-    "randvoorwaarden": "Randvoorwaarden voor realisatie van de opgaven",
-}
+# The ambitions (their keys, names and colours) are not fixed here: each dossier has its own,
+# kept in its profile (``akkoord.dossier.profile``).
 
 CODE_PATTERN = re.compile(r"^[0-9]+[A-Z]$")
 
@@ -166,18 +157,29 @@ class Dossier:
     municipality: str
     fiches: list[Fiche] = field(default_factory=list)
     title: str = ""
+    # The dossier's profile (akkoord.dossier.profile.Profile): ambitions, term, labels,
+    # boilerplate. None: the built-in fiche template's.
+    profile: Any = None
 
     def fiche(self, code: str) -> Fiche | None:
         return next((f for f in self.fiches if f.code == code), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"municipality": self.municipality, "title": self.title,
-                "fiches": [f.to_dict() for f in self.fiches]}
+        out: dict[str, Any] = {"municipality": self.municipality, "title": self.title}
+        if self.profile is not None:
+            out["profile"] = self.profile.to_dict()
+        out["fiches"] = [f.to_dict() for f in self.fiches]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Dossier":
+        profile = None
+        if isinstance(data.get("profile"), dict):
+            from akkoord.dossier.profile import Profile
+
+            profile = Profile.from_dict(data["profile"])
         return cls(municipality=data.get("municipality", ""), title=data.get("title", ""),
-                   fiches=[Fiche.from_dict(f) for f in data.get("fiches", [])])
+                   fiches=[Fiche.from_dict(f) for f in data.get("fiches", [])], profile=profile)
 
 
 @dataclass

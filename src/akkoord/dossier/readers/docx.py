@@ -38,11 +38,13 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def read_docx(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS) -> ReadResult:
-    """Read a dossier from a Word file. Raises DossierError (Dutch message) for bad input."""
+def read_docx(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS, profile=None) -> ReadResult:
+    """Read a dossier from a Word file. Raises DossierError (Dutch message) for bad input.
+    ``profile``: the profile kept from an earlier version of the same dossier."""
     path = Path(path)
     document = _open(path)
     reader = _DocxReader(document, path.name, time_limit)
+    reader.base_profile = profile
     return reader.read()
 
 
@@ -152,7 +154,8 @@ class _DocxReader:
             elif child.tag == _w("tbl"):
                 self._table(child)
         core = self.document.core_properties
-        dossier = self.assembler.finish(municipality="", title=(core.title or "").strip())
+        dossier = self.assembler.finish(municipality="", title=(core.title or "").strip(),
+                                        profile=getattr(self, "base_profile", None))
         if not dossier.municipality and core.subject:
             dossier.municipality = core.subject.strip()
         if not dossier.fiches:

@@ -122,14 +122,17 @@ class _Item:
 # ---------------------------------------------------------------------------------------
 
 
-def read_pdf(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS) -> ReadResult:
-    """Read a dossier from a PDF file. Raises DossierError (Dutch message) for bad input."""
+def read_pdf(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS, profile=None) -> ReadResult:
+    """Read a dossier from a PDF file. Raises DossierError (Dutch message) for bad input.
+    ``profile``: the profile kept from an earlier version of the same dossier."""
     path = Path(path)
     started = time.monotonic()
     with _alarm(time_limit + 5, path.name):
         document = _open(path)
         try:
-            return _PdfReader(document, path.name, time_limit, started).read()
+            reader = _PdfReader(document, path.name, time_limit, started)
+            reader.base_profile = profile
+            return reader.read()
         finally:
             document.close()
 
@@ -536,7 +539,8 @@ class _PdfReader:
         for page in text_pages:
             self._check_time(page.number, total)
             previous_tail = self._page(page, body_size, repeated, previous_tail, marker_fiche)
-        dossier = self.assembler.finish(municipality="", title=self._metadata("Title"))
+        dossier = self.assembler.finish(municipality="", title=self._metadata("Title"),
+                                        profile=getattr(self, "base_profile", None))
         if not dossier.municipality:
             dossier.municipality = self._metadata("Subject")
         if not dossier.fiches:

@@ -40,18 +40,6 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "risk": ("risico", "risicos", "risico s"),
 }
 
-# The five ambition keys and the words that name them (municipality name left out).
-AMBITION_PHRASES: dict[str, tuple[str, ...]] = {
-    "aantrekkelijk": ("aantrekkelijk",),
-    "open": ("open",),
-    "groen-duurzaam": ("groen en duurzaam", "groen duurzaam", "duurzaam"),
-    "inclusief": ("inclusief",),
-    "randvoorwaarden": ("randvoorwaarden",),
-}
-
-# Footnotes that every fiche repeats; they are boilerplate, not content.
-BOILERPLATE_FOOTNOTES: tuple[str, ...] = ("zoals het rijk provincie europa en euregio",)
-
 _NON_WORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d+")
 _WIJ = re.compile(r"\bwij\b")
@@ -90,9 +78,11 @@ def match_table_header(text: str) -> str | None:
     return None
 
 
-def is_boilerplate_footnote(text: str) -> bool:
-    norm = normalise_label(text)
-    return any(phrase in norm for phrase in BOILERPLATE_FOOTNOTES)
+def is_boilerplate_footnote(text: str, profile=None) -> bool:
+    """Is ``text`` a footnote that every fiche repeats (the profile's boilerplate)?"""
+    from akkoord.dossier.profile import default_profile
+
+    return (profile or default_profile()).is_boilerplate(text)
 
 
 # --- full label patterns for running text (PDF extraction) ---------------------------
