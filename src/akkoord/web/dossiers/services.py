@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from akkoord.dossier.model import CODE_PATTERN, Dossier as CoreDossier, ReaderWarning, ReadResult
+from akkoord.dossier.profile import Profile
 from akkoord.dossier.readers import read_path
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
@@ -107,11 +108,15 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                 dossier.save(update_fields=changed_fields)
         previous = dossier.versions.order_by("-number").first()
         number = previous.number + 1 if previous else 1
+        profile = core.profile.to_dict() if core.profile is not None else {}
+        if profile and (created or not dossier.profile):
+            dossier.profile = profile
+            dossier.save(update_fields=["profile"])
         diff = dossier_diff(previous.to_dossier(), core, previous.number) if previous else {}
         version = DossierVersion.objects.create(
             dossier=dossier, number=number, status=Status.CONCEPT, reader=result.reader,
             warnings=warnings, diff=diff, uploaded_by=user if user is not None and user.is_authenticated else None,
-            source_name=source_name[:255],
+            source_name=source_name[:255], profile=profile,
         )
         Fiche.objects.bulk_create([
             Fiche(version=version, code=f.code[:12], chapter=f.chapter[:8], title=f.title[:500],
@@ -128,11 +133,32 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
     return version
 
 
+def set_profile(version: DossierVersion, profile: Profile, user=None) -> None:
+    """Keep a corrected profile with the version and its dossier (the next version reuses it)."""
+    data = profile.to_dict()
+    with transaction.atomic():
+        version.profile = data
+        version.save(update_fields=["profile"])
+        dossier = version.dossier
+        dossier.profile = data
+        fields = ["profile"]
+        if profile.municipality and profile.municipality != dossier.municipality:
+            dossier.municipality = profile.municipality
+            fields.append("municipality")
+        dossier.save(update_fields=fields)
+    store_derived(version)
+
+
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
                 title: str | None = None, source_name: str | None = None, actor: str = "") -> DossierVersion:
     """Read a dossier file and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
     result = read_path(path)
+    # The next version of a dossier is read with the profile kept (and corrected) with it.
+    target = dossier_slug(slug or result.dossier.municipality or result.dossier.title or path.stem)
+    kept = Dossier.objects.filter(slug=target).values_list("profile", flat=True).first()
+    if kept:
+        result = read_path(path, profile=Profile.from_dict(kept))
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
                         municipality=municipality, title=title, actor=actor)
 

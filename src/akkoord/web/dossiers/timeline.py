@@ -11,11 +11,9 @@ from datetime import date
 from typing import Callable
 
 from akkoord.dossier.model import Dossier, Fiche, Interval
+from akkoord.dossier.profile import profile_of
 
-TERM_FIRST_YEAR = 2026
-TERM_LAST_YEAR = 2030
-TERM_START = date(TERM_FIRST_YEAR, 1, 1)
-TERM_END = date(TERM_LAST_YEAR, 12, 31)
+# The term comes from the dossier's profile (``Profile.term_years``), never from the code.
 
 KIND_LABELS = {
     "source": "Einddatum bron",
@@ -34,6 +32,7 @@ class TimelineItem:
     when: str  # the words the date came from
     start: date | None = None
     end: date | None = None
+    term: tuple[int, int] = (0, 0)  # first and last year of the axis (set by timeline_from_items)
 
     @property
     def kind_label(self) -> str:
@@ -46,14 +45,15 @@ class TimelineItem:
 
     def bar(self) -> tuple[float, float] | None:
         """Left offset and width (percent) of the interval on the term axis, clipped."""
-        if not self.start or not self.end:
+        if not self.start or not self.end or not self.term[0]:
             return None
-        span = (TERM_END - TERM_START).days
-        start = max(self.start, TERM_START)
-        end = min(self.end, TERM_END)
+        term_start, term_end = date(self.term[0], 1, 1), date(self.term[1], 12, 31)
+        span = (term_end - term_start).days
+        start = max(self.start, term_start)
+        end = min(self.end, term_end)
         if end < start:
             return None
-        left = (start - TERM_START).days / span * 100
+        left = (start - term_start).days / span * 100
         width = max((end - start).days / span * 100, 0.8)
         return round(left, 2), round(min(width, 100 - left), 2)
 
@@ -65,18 +65,24 @@ class Timeline:
     after: list[TimelineItem] = field(default_factory=list)
     undated: list[TimelineItem] = field(default_factory=list)  # a date was given but not understood
     dates_available: bool = True
+    first_year: int = 0
+    last_year: int = 0
+
+    @property
+    def term_years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
 
     @property
     def count(self) -> int:
         return sum(len(items) for _, items in self.years) + len(self.before) + len(self.after)
 
 
-def _date_finder() -> Callable[[str], list[Interval]] | None:
+def _date_finder(first_year: int) -> Callable[[str], list[Interval]] | None:
     try:
         from akkoord.dossier.dates import find_dates
     except ImportError:
         return None
-    term_start = date(TERM_FIRST_YEAR, 5, 1)  # a municipal term starts in spring after the elections
+    term_start = date(first_year, 5, 1)  # a municipal term starts in spring after the elections
     return lambda text: find_dates(text, term_start)
 
 
@@ -168,7 +174,7 @@ def _item(data: dict) -> TimelineItem:
 
 def collect_items(dossier: Dossier) -> tuple[list[FicheItems], bool]:
     """Every fiche's items, and whether dates in free text could be read at all."""
-    find_dates = _date_finder()
+    find_dates = _date_finder(profile_of(dossier).term_years(dossier.title)[0])
     out = []
     for fiche in dossier.fiches:
         dated, undated = fiche_items(fiche, find_dates)
@@ -177,10 +183,12 @@ def collect_items(dossier: Dossier) -> tuple[list[FicheItems], bool]:
 
 
 def timeline_from_items(items: list[FicheItems], dates_available: bool, ambition: str | None = None,
-                        kinds: set[str] | None = None) -> Timeline:
-    """The timeline made of collected items, optionally only one ambition's fiches or some kinds."""
-    timeline = Timeline(dates_available=dates_available)
-    by_year: dict[int, list[TimelineItem]] = {year: [] for year in range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)}
+                        kinds: set[str] | None = None, term: tuple[int, int] | None = None) -> Timeline:
+    """The timeline made of collected items, optionally only one ambition's fiches or some kinds.
+    ``term``: first and last year of the council term (the dossier profile's)."""
+    first, last = term or profile_of(None).term_years()
+    timeline = Timeline(dates_available=dates_available, first_year=first, last_year=last)
+    by_year: dict[int, list[TimelineItem]] = {year: [] for year in range(first, last + 1)}
     for fiche in items:
         if ambition and ambition not in fiche.ambitions:
             continue
@@ -190,9 +198,10 @@ def timeline_from_items(items: list[FicheItems], dates_available: bool, ambition
             moment = item.sort_date
             if moment is None:
                 continue
-            if moment.year < TERM_FIRST_YEAR:
+            item.term = (first, last)
+            if moment.year < first:
                 timeline.before.append(item)
-            elif moment.year > TERM_LAST_YEAR:
+            elif moment.year > last:
                 timeline.after.append(item)
             else:
                 by_year[moment.year].append(item)
@@ -207,4 +216,5 @@ def timeline_from_items(items: list[FicheItems], dates_available: bool, ambition
 def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str] | None = None) -> Timeline:
     """The timeline of a dossier, optionally only the fiches of one ambition or some kinds."""
     items, dates_available = collect_items(dossier)
-    return timeline_from_items(items, dates_available, ambition, kinds)
+    return timeline_from_items(items, dates_available, ambition, kinds,
+                               profile_of(dossier).term_years(dossier.title))

@@ -16,15 +16,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
+from akkoord.dossier.model import FIELD_LABELS
 from akkoord.dossier.partners import partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access
 from akkoord.web.dossiers import derived, services
-from akkoord.web.dossiers.forms import StatusForm, UploadForm
+from akkoord.web.dossiers.forms import ProfileForm, StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
 from akkoord.web.dossiers.quality import group
-from akkoord.web.dossiers.timeline import KIND_LABELS, TERM_FIRST_YEAR, TERM_LAST_YEAR, timeline_from_items
+from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
 
 Status = DossierVersion.Status
 
@@ -57,11 +57,16 @@ class DossierContext:
         return list(self.version.fiches.order_by("position"))
 
     @cached_property
+    def profile(self):
+        """The version's profile: ambitions, term, boilerplate (akkoord.dossier.profile)."""
+        return self.version.core_profile()
+
+    @cached_property
     def core(self):
         from akkoord.dossier.model import Dossier as CoreDossier
 
         return CoreDossier(municipality=self.dossier.municipality, title=self.dossier.title,
-                           fiches=[f.to_model() for f in self.full_fiches])
+                           fiches=[f.to_model() for f in self.full_fiches], profile=self.profile)
 
     @cached_property
     def derived(self) -> derived.Derived:
@@ -101,6 +106,7 @@ class DossierContext:
             "vq_amp": self.query.replace("?", "&") if self.query else "",
             "newer_version": newest if newest and newest.number > self.version.number else None,
             "can_ingest": access.can_ingest(self.request.user),
+            "profile": self.profile,
         }
         out.update(extra)
         return out
@@ -164,14 +170,14 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _ambition_summary(fiches: list[Fiche]) -> list[dict]:
+def _ambition_summary(fiches: list[Fiche], profile) -> list[dict]:
     groups = []
-    for key in AMBITION_KEYS:
-        members = [f for f in fiches if key in (f.ambitions or [])]
-        groups.append({"key": key, "label": AMBITION_LABELS[key], "fiches": members})
+    for amb in profile.ambitions:
+        members = [f for f in fiches if amb.key in (f.ambitions or [])]
+        groups.append({"key": amb.key, "label": amb.name, "colour": amb.colour, "fiches": members})
     without = [f for f in fiches if not f.ambitions]
     if without:
-        groups.append({"key": "geen", "label": "Zonder opgave", "fiches": without})
+        groups.append({"key": "geen", "label": "Zonder opgave", "colour": "geen", "fiches": without})
     return groups
 
 
@@ -182,7 +188,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         chapters.setdefault(fiche.chapter or "?", []).append(fiche)
     return render(request, "dossiers/overview.html", ctx.context(
         chapters=list(chapters.items()),
-        ambitions=_ambition_summary(ctx.fiches),
+        ambitions=_ambition_summary(ctx.fiches, ctx.profile),
         section="overview",
     ))
 
@@ -190,7 +196,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 @dossier_page
 def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     return render(request, "dossiers/ambitions.html", ctx.context(
-        groups=_ambition_summary(ctx.fiches), section="ambitions"))
+        groups=_ambition_summary(ctx.fiches, ctx.profile), section="ambitions"))
 
 
 @dossier_page
@@ -236,16 +242,19 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
 @dossier_page
 def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     ambition = request.GET.get("ambitie", "")
-    if ambition not in AMBITION_KEYS:
+    profile = ctx.profile
+    if ambition not in profile.ambition_keys:
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None)
+    first_year, last_year = profile.term_years(ctx.dossier.title)
+    data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None,
+                               (first_year, last_year))
     return render(request, "dossiers/timeline.html", ctx.context(
-        timeline=data, ambition=ambition, ambition_label=AMBITION_LABELS.get(ambition, ""),
-        ambition_choices=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS],
+        timeline=data, ambition=ambition, ambition_label=profile.ambition_label(ambition) if ambition else "",
+        ambition_choices=profile.ambition_choices(),
         kind_choices=list(KIND_LABELS.items()), kinds=kinds,
-        first_year=TERM_FIRST_YEAR, last_year=TERM_LAST_YEAR,
-        term_years=list(range(TERM_FIRST_YEAR, TERM_LAST_YEAR + 1)),
+        first_year=first_year, last_year=last_year,
+        term_years=list(range(first_year, last_year + 1)),
         section="timeline",
     ))
 
@@ -308,8 +317,29 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
         diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
+        profile_form=ProfileForm(profile=ctx.profile) if access.can_ingest(request.user) else None,
+        term=ctx.profile.term_years(dossier.title),
         section="versions",
     ))
+
+
+@require_POST
+def change_profile(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Corrections to the profile in the review step; kept with the version and the dossier,
+    so the next version is read with them."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not access.can_ingest(request.user):
+        raise PermissionDenied("U mag het profiel van een dossier niet wijzigen.")
+    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+    form = ProfileForm(request.POST, profile=version.core_profile())
+    if not form.is_valid():
+        errors = "; ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, f"Het profiel is niet gewijzigd: {errors}")
+        return redirect(version.get_absolute_url() + "#profiel")
+    services.set_profile(version, form.corrected(), request.user)
+    messages.success(request, "Het profiel is bijgewerkt; een volgende versie wordt ermee ingelezen.")
+    return redirect(version.get_absolute_url() + "#profiel")
 
 
 @require_POST

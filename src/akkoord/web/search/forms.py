@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from django import forms
 
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS
 
 
 class SearchForm(forms.Form):
@@ -18,9 +17,10 @@ class SearchForm(forms.Form):
                              help_text="Jaar van een bijstuurmoment of een einddatum van beleid.")
     pagina = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
 
-    def __init__(self, data=None, *, chapters=(), years=()):
+    def __init__(self, data=None, *, chapters=(), years=(), ambitions=()):
         super().__init__(data)
-        self.fields["ambitie"].choices = [("", "Alle opgaven")] + [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+        # (key, name) of the ambitions in the searched dossiers' profiles
+        self.fields["ambitie"].choices = [("", "Alle opgaven")] + list(ambitions)
         self.fields["hoofdstuk"].choices = [("", "Alle hoofdstukken")] + [(c, f"Hoofdstuk {c}") for c in chapters]
         self.fields["jaar"].choices = [("", "Alle jaren")] + [(y, y) for y in years]
 

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from akkoord.dossier.model import AMBITION_LABELS
 from akkoord.web.search.engine import search, snapshot
 from akkoord.web.search.forms import SearchForm
 
@@ -21,7 +20,10 @@ def _visible_version_ids(user) -> list[int]:
 
 def search_view(request):
     snap = snapshot()
-    form = SearchForm(request.GET or None, chapters=snap.chapters, years=snap.years)
+    from akkoord.web.dossiers.profiles import ambition_choices
+
+    ambitions = ambition_choices(_visible_version_ids(request.user))
+    form = SearchForm(request.GET or None, chapters=snap.chapters, years=snap.years, ambitions=ambitions)
     if form.is_bound:
         form.is_valid()  # invalid filters are ignored below, and shown as errors
     query = form.value("q")
@@ -35,7 +37,8 @@ def search_view(request):
                          limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     if results:
         for hit in results.hits:
-            hit.ambition_labels = [AMBITION_LABELS.get(k, k) for k in (hit.fiche.ambitions if hit.fiche else [])]
+            labels = dict(ambitions)
+            hit.ambition_labels = [labels.get(k, k) for k in (hit.fiche.ambitions if hit.fiche else [])]
     context = {
         "form": form,
         "query": query,
