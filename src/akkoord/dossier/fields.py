@@ -391,7 +391,7 @@ def _proper_name(text: str) -> bool:
 
 def _split_en(item: str, in_list: bool = True) -> list[str]:
     """Split ``A en B`` when both sides name an organisation or group. Outside a list, two
-    proper names joined by ``en`` are one name (``Team Jeugd en Gezin Lindeveen``)."""
+    proper names joined by ``en`` are one name (``Team Jeugd en Gezin Dalland``)."""
     parts = _top_level_split(item, _EN)
     if len(parts) == 1:
         return parts

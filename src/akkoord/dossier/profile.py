@@ -53,7 +53,7 @@ def normalise(text: str) -> str:
 
 def slug_key(name: str) -> str:
     """A key for an ambition name: its words in lower case joined by ``-``; a long name
-    (more than three words) keeps its first word (``Randvoorwaarden voor …``)."""
+    (more than three words) keeps its first word (``Voorwaarden voor de uitvoering``)."""
     words = normalise(name).split()
     if len(words) > 3:
         words = words[:1]

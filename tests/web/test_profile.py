@@ -1,0 +1,86 @@
+"""The profile in the review step: shown, correctable by compilers only, kept for the next version."""
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from akkoord.web.dossiers.services import ingest_file
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def concept_version(db, compiler):
+    """The bundled sample read from its text: its profile is induced by the text reader."""
+    from akkoord.dossier.sample import SAMPLE_TEXT_PATH
+
+    return ingest_file(SAMPLE_TEXT_PATH, compiler)
+
+
+@pytest.fixture
+def dossier_file():
+    from akkoord.dossier.sample import SAMPLE_TEXT_PATH
+
+    return SAMPLE_TEXT_PATH
+
+
+def profile_url(version) -> str:
+    return reverse("dossiers:profile", kwargs={"slug": version.dossier.slug, "number": version.number})
+
+
+def review_url(version) -> str:
+    return reverse("dossiers:review", kwargs={"slug": version.dossier.slug, "number": version.number})
+
+
+def correction(version, **changes) -> dict:
+    profile = version.core_profile()
+    data = {"municipality": profile.municipality, "term_first": "2026", "term_last": "2030",
+            "boilerplate": "\n".join(profile.boilerplate)}
+    for amb in profile.ambitions:
+        data[f"name_{amb.key}"] = amb.name
+        data[f"colour_{amb.key}"] = amb.colour
+    data.update(changes)
+    return data
+
+
+def test_ingest_keeps_the_induced_profile(concept_version):
+    profile = concept_version.core_profile()
+    assert "zorgzaam" in profile.ambition_keys  # the sample's own ambitions, induced
+    assert concept_version.dossier.profile["ambitions"]
+
+
+def test_review_shows_the_profile_and_the_form_to_compilers(client: Client, concept_version, compiler):
+    client.force_login(compiler)
+    page = client.get(review_url(concept_version)).content.decode()
+    assert 'id="profiel"' in page and "Zorgzaam" in page and "Profiel opslaan" in page
+
+
+def test_only_compilers_correct_the_profile(client: Client, concept_version, negotiator):
+    data = correction(concept_version, name_zorgzaam="Iets anders")
+    assert client.post(profile_url(concept_version), data).status_code == 302  # to the login page
+    client.force_login(negotiator)
+    assert client.post(profile_url(concept_version), data).status_code == 403
+    concept_version.refresh_from_db()
+    assert concept_version.core_profile().ambition_label("zorgzaam") == "Zorgzaam"
+
+
+def test_a_correction_shows_on_the_pages_and_is_reused_by_the_next_version(client: Client, concept_version,
+                                                                          compiler, dossier_file):
+    client.force_login(compiler)
+    response = client.post(profile_url(concept_version),
+                           correction(concept_version, name_zorgzaam="Zorg voor elkaar", colour_zorgzaam="rood",
+                                      term_first="2026", term_last="2030"))
+    assert response.status_code == 302
+    overview = client.get(reverse("dossiers:overview", kwargs={"slug": concept_version.dossier.slug})).content.decode()
+    assert "Zorg voor elkaar" in overview and "ambition-tile--c-rood" in overview
+    newer = ingest_file(dossier_file, compiler, slug=concept_version.dossier.slug)
+    assert newer.core_profile().ambition_label("zorgzaam") == "Zorg voor elkaar"
+    assert newer.core_profile().term == (2026, 2030)
+
+
+def test_an_inconsistent_term_is_refused(client: Client, concept_version, compiler):
+    client.force_login(compiler)
+    client.post(profile_url(concept_version), correction(concept_version, term_first="2030", term_last="2026"))
+    concept_version.refresh_from_db()
+    assert concept_version.core_profile().term == (2026, 2030)  # as induced from the title, unchanged
