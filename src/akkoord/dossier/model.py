@@ -92,6 +92,59 @@ class PolicyArea:
 
 
 @dataclass
+class Section:
+    """A named section of a heading-structured dossier that maps to no field, kept as written."""
+
+    title: str
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Section":
+        return cls(data.get("title", ""), data.get("text", ""))
+
+
+@dataclass
+class AgendaItem:
+    """A row of an agenda table (council dates): ``date`` ISO (``2026-03-30``) or the year as
+    written when only the year is known (``2027``); ``text`` the subject."""
+
+    date: str
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "AgendaItem":
+        return cls(data.get("date", ""), data.get("text", ""))
+
+
+@dataclass
+class Table:
+    """A table that maps to no field (an indicator table), cells as written."""
+
+    title: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "columns": list(self.columns),
+                               "rows": [list(r) for r in self.rows]}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Table":
+        return cls(data.get("title", ""), list(data.get("columns", [])),
+                   [list(r) for r in data.get("rows", [])], data.get("note", ""))
+
+
+@dataclass
 class Fiche:
     code: str
     title: str
@@ -108,6 +161,11 @@ class Fiche:
     related: list[str] = field(default_factory=list)
     # Normalised intervals of adjustment_moment (extra export field).
     adjustment_intervals: list[Interval] = field(default_factory=list)
+    # Heading-structured dossiers: sections that map to no field, agenda rows, other tables
+    # (exported only when present, so fiche dossiers export as before).
+    sections: list[Section] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def chapter(self) -> str:
@@ -115,6 +173,16 @@ class Fiche:
         return self.code[:-1]
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._fields()
+        if self.sections:
+            out["sections"] = [s.to_dict() for s in self.sections]
+        if self.agenda:
+            out["agenda"] = [a.to_dict() for a in self.agenda]
+        if self.tables:
+            out["tables"] = [t.to_dict() for t in self.tables]
+        return out
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "title": self.title,
@@ -149,6 +217,9 @@ class Fiche:
             footnotes=list(data.get("footnotes", [])),
             related=list(data.get("related", [])),
             adjustment_intervals=[Interval.from_dict(i) for i in data.get("adjustment_intervals", [])],
+            sections=[Section.from_dict(s) for s in data.get("sections", [])],
+            agenda=[AgendaItem.from_dict(a) for a in data.get("agenda", [])],
+            tables=[Table.from_dict(t) for t in data.get("tables", [])],
         )
 
 

@@ -104,6 +104,9 @@ class Profile:
     labels: dict[str, str] = field(default_factory=dict)  # field → label as the template writes it
     boilerplate: list[str] = field(default_factory=list)  # texts every fiche repeats
     description: str = ""
+    # Heading-structured dossiers: section heading (words it contains) → field it fills;
+    # "tables" keeps the section's tables as tables. Headings not listed are named sections.
+    section_fields: dict[str, str] = field(default_factory=dict)
 
     # --- ambitions ---------------------------------------------------------------------
 
@@ -157,6 +160,7 @@ class Profile:
             "labels": dict(self.labels),
             "boilerplate": list(self.boilerplate),
             "description": self.description,
+            "section_fields": dict(self.section_fields),
         }
 
     @classmethod
@@ -172,7 +176,8 @@ class Profile:
                    term=term, ambitions=[Ambition.from_dict(a) for a in data.get("ambitions", []) if a.get("key")],
                    labels={str(k): str(v) for k, v in (data.get("labels") or {}).items()},
                    boilerplate=[str(b) for b in data.get("boilerplate", []) if str(b).strip()],
-                   description=str(data.get("description", "")))
+                   description=str(data.get("description", "")),
+                   section_fields={str(k): str(v) for k, v in (data.get("section_fields") or {}).items()})
 
     def copy(self) -> "Profile":
         return Profile.from_dict(self.to_dict())

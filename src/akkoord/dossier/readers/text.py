@@ -696,6 +696,12 @@ def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) 
     lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines) if idx not in footers]
     blocks, before = _split_fiches(lines)
     if not blocks:
+        # No fiche headings: perhaps a dossier organised by headings (programmes, topics, sections).
+        from akkoord.dossier.readers.headings import parse_heading_text
+
+        structured = parse_heading_text(text, profile)
+        if structured is not None:
+            return structured
         raise DossierError(f"{name}: geen formatiedossier: geen enkele fiche met een kop "
                            f"'Onderwerp …' gevonden.")
     warnings: list[ReaderWarning] = []
