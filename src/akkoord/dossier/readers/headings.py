@@ -278,9 +278,11 @@ def build_dossier(blocks: list[Block], reader: str, title: str = "", base: Profi
     topic_level = min((b.level for b in blocks if b.kind == "heading" and _TOPIC.match(b.text)), default=None)
     if topic_level is None:
         return None
+    title_from_blocks = not title
     for b in blocks:
-        if b.kind == "heading" and not title and b.level == 0:
-            title = b.text.strip()
+        if b.kind == "heading" and b.level == 0:
+            if title_from_blocks and not topics and current is None:
+                title = normalise_whitespace(f"{title} {b.text}")
             continue
         if b.kind == "heading" and b.level <= topic_level:
             m = _TOPIC.match(b.text) if b.level == topic_level else None
@@ -295,6 +297,9 @@ def build_dossier(blocks: list[Block], reader: str, title: str = "", base: Profi
         if current is None:
             loose.append(b)
             continue
+        if (b.kind == "para" and not b.bullet and len(b.text.split()) <= 5
+                and any(normalise(b.text) == normalise(p) for p in profile.section_fields)):
+            b = Block("heading", b.text, topic_level + 1)  # a section label set as a plain paragraph
         if b.kind == "heading":
             section = (normalise_whitespace(b.text), [])
             current.sections.append(section)
@@ -351,13 +356,33 @@ def _short_heading_shape(line: str) -> bool:
             and not find_urls(line))
 
 
-def blocks_from_lines(lines: list[str], profile: Profile | None = None) -> list[Block]:
+def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block]:
     """Blocks of a heading-structured dossier from extracted text lines: numbered topic lines
     (level 2), chapter lines (a recurring word and a number) and document parts (level 1),
     section headings (short lines that recur, or that the profile names) as level 3; bullets
-    and paragraphs (a short line that ends a sentence ends its paragraph)."""
+    and paragraphs (a short line that ends a sentence ends its paragraph).
+
+    A layout reader may pass ``Line`` records instead of strings (text, font size, link
+    targets) and table ``Block`` s in their place: larger type then gives the heading level."""
     profile = profile or programme_profile()
-    stripped = [normalise_whitespace(l) for l in lines]
+    records = [l if isinstance(l, (Line, Block)) else Line(l) for l in lines]
+    tables = {i: r for i, r in enumerate(records) if isinstance(r, Block)}
+    lines_only = [r for r in records if isinstance(r, Line)]
+    sizes = Counter(round(r.size, 1) for r in lines_only if r.size and r.text.strip())
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    heading_sizes = sorted({s for s in sizes if body and s > body * 1.1}, reverse=True)
+    first_size = next((round(r.size, 1) for r in lines_only if r.text.strip()), 0.0)
+
+    def size_level(size: float) -> int | None:
+        size = round(size, 1)
+        if size not in heading_sizes:
+            return None
+        rank = heading_sizes.index(size)
+        if size == first_size and rank == 0 and sizes[size] <= 3:
+            return 0  # the title on the cover
+        return rank + (0 if heading_sizes[0] == first_size and sizes[first_size] <= 3 else 1)
+
+    stripped = [normalise_whitespace(r.text) if isinstance(r, Line) else "" for r in records]
     counts = Counter(s for s in stripped if s)
     # Page headers and footers: a line that recurs on many pages with blank lines around it.
     footers = set()
@@ -372,6 +397,17 @@ def blocks_from_lines(lines: list[str], profile: Profile | None = None) -> list[
     width = max((len(s) for s in stripped), default=80)
     blocks: list[Block] = []
     for i, s in enumerate(stripped):
+        if i in tables:
+            blocks.append(tables[i])
+            continue
+        record = records[i]
+        level = size_level(record.size) if record.size else None
+        if s and level is not None:
+            blocks.append(Block("heading", s, level, links=list(record.links)))
+            continue
+        if s and record.bold and _short_heading_shape(s) and not _TOPIC.match(s):
+            blocks.append(Block("heading", s, 9))  # a section heading set in bold body type
+            continue
         if not s or s in footers:
             if blocks and blocks[-1].kind == "para":
                 blocks[-1].new_paragraph = blocks[-1].new_paragraph  # a blank line ends nothing by itself
@@ -395,8 +431,18 @@ def blocks_from_lines(lines: list[str], profile: Profile | None = None) -> list[
         new = bool(bullet) or last is None or last.kind != "para" or not last.text
         if not new and prev is not None:
             new = bool(_SENTENCE_END.search(prev.text)) and len(stripped[i - 1]) < 0.8 * width
-        blocks.append(Block("para", text, bullet=bool(bullet), new_paragraph=new))
-    return [b for b in blocks if b.kind != "para" or b.text]
+        blocks.append(Block("para", text, bullet=bool(bullet), new_paragraph=new, links=list(record.links)))
+    return [b for b in blocks if b.kind != "para" or b.text or b.links]
+
+
+@dataclass
+class Line:
+    """A line of extracted text, with its font size and link targets when a layout reader knows them."""
+
+    text: str
+    size: float = 0.0
+    links: list[str] = field(default_factory=list)
+    bold: bool = False
 
 
 def parse_heading_text(text: str, base: Profile | None = None, reader: str = "text") -> ReadResult | None:

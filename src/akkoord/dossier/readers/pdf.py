@@ -61,6 +61,7 @@ class Word:
     size: float
     superscript: bool = False
     uri: str | None = None
+    bold: bool = False
 
 
 @dataclass
@@ -218,6 +219,8 @@ def _words(textpage, height: float) -> list[Word]:
     count = raw.FPDFText_CountChars(handle)
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    font_name = ctypes.create_string_buffer(96)
+    font_flags = ctypes.c_int()
     # Content-order runs of glyphs on one baseline with one size.
     runs: list[list[tuple[str, float, float, float, float, float]]] = []
     current: list = []
@@ -230,7 +233,7 @@ def _words(textpage, height: float) -> list[Word]:
             char, code, generated = "-", 0x2D, False  # PDFium's mark for a hyphen at a line end
         if generated or not char or char.isspace() or code < 0x20:
             if current:
-                current.append((" ", 0, 0, 0, 0, 0))
+                current.append((" ", 0, 0, 0, 0, 0, 0))
             continue
         raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
         raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(ox), ctypes.byref(oy))
@@ -243,21 +246,24 @@ def _words(textpage, height: float) -> list[Word]:
         if last is not None and (abs(baseline - last[0]) > 0.8 or abs(size - last[1]) > 0.3 or x0 < last[2] - 0.5):
             runs.append(current)
             current = []
-        current.append((char, x0, x1, y_top, y_bottom, size))
+        n = raw.FPDFText_GetFontInfo(handle, i, font_name, 96, ctypes.byref(font_flags))
+        bold = b"bold" in font_name.raw[:max(0, n)].lower() or bool(font_flags.value & (1 << 18))
+        current.append((char, x0, x1, y_top, y_bottom, size, 700 if bold else 400))
         last = (baseline, size, x0)
     if current:
         runs.append(current)
     words: list[Word] = []
     for run in runs:
         buffer: list = []
-        for glyph in run + [(" ", 0, 0, 0, 0, 0)]:
+        for glyph in run + [(" ", 0, 0, 0, 0, 0, 0)]:
             char = glyph[0]
             gap_break = bool(buffer) and char != " " and glyph[1] - buffer[-1][2] > 0.4 * max(glyph[5], 1)
             if char == " " or gap_break:
                 if buffer:
                     words.append(Word("".join(g[0] for g in buffer), min(g[1] for g in buffer),
                                       max(g[2] for g in buffer), min(g[3] for g in buffer),
-                                      max(g[4] for g in buffer), max(g[5] for g in buffer)))
+                                      max(g[4] for g in buffer), max(g[5] for g in buffer),
+                                      bold=min(g[6] for g in buffer) >= 600))
                 buffer = [] if char == " " else [glyph]
             else:
                 buffer.append(glyph)
@@ -485,6 +491,21 @@ def _join_line(first: str, second: str, previous: Line, right_edge: float | None
     return join_two(first, second)
 
 
+def _join_cell_lines(lines: list[str]) -> str:
+    """The lines of a table cell as one text: a word broken at the cell edge (``Streefwaard`` /
+    ``e``, ``(15-`` / ``74``) is joined without a space."""
+    out = ""
+    for line in (l.strip() for l in lines):
+        if not line:
+            continue
+        if out and (re.fullmatch(r"[a-zà-ÿ]{1,2}[.,;:)]?", line.split()[0]) and len(line.split()) == 1
+                    or re.search(r"\w-$", out) and line[:1].isalnum()):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
 def _url_tail(text: str) -> bool:
     """True when ``text`` ends inside a URL (its last token is one, or continues one)."""
     tokens = text.split()
@@ -544,8 +565,56 @@ class _PdfReader:
         if not dossier.municipality:
             dossier.municipality = self._metadata("Subject")
         if not dossier.fiches:
+            structured = self._read_headings(text_pages, repeated)
+            if structured is not None:
+                return structured
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         return ReadResult(dossier=dossier, reader="pdf", warnings=self.assembler.warnings)
+
+    def _read_headings(self, pages: list[PageContent], repeated: set[str]) -> ReadResult | None:
+        """A dossier organised by headings: lines with their type size (larger type is a
+        heading), tables from their ruling lines, link targets from the link annotations."""
+        from akkoord.dossier.readers.headings import Block as HBlock
+        from akkoord.dossier.readers.headings import Line as HLine
+        from akkoord.dossier.readers.headings import blocks_from_lines, build_dossier
+
+        records: list = []
+        for page in pages:
+            for uri, box in page.links:
+                for word in page.words:
+                    if _inside(word, box):
+                        word.uri = uri
+            items: list[tuple[float, object]] = []
+            used: set[int] = set()
+            for cells in find_tables(page.edges):
+                rows = []
+                links: list[str] = []
+                for row in table_rows(cells):
+                    texts = []
+                    for box in row:
+                        inside = [w for w in page.words if box is not None and _inside(w, box)]
+                        used.update(id(w) for w in inside)
+                        links.extend(w.uri for w in inside if w.uri and w.uri not in links)
+                        texts.append(_join_cell_lines([l.text for l in group_lines(inside)]))
+                    rows.append(texts)
+                items.append((min(c[1] for c in cells), HBlock("table", rows=rows, links=links)))
+            for line in group_lines([w for w in page.words if id(w) not in used]):
+                if self._is_margin_line(line, page, repeated):
+                    continue
+                uris = list(dict.fromkeys(w.uri for w in line.words if w.uri))
+                # footnote marks (superscript numbers) are no part of the text; a footnote's own
+                # number at the start of its line stays
+                words = [w for k, w in enumerate(line.words) if k == 0 or not (w.superscript and w.text.isdigit())]
+                text = _join_words(words)
+                if len(words) < len(line.words):
+                    text = re.sub(r"\s+([.,;:!?)])", r"\1", text)
+                bold = all(w.bold for w in words)
+                items.append((line.top, HLine(text, line.size, uris, bold)))
+            items.sort(key=lambda item: item[0])
+            records.extend(record for _, record in items)
+        blocks = blocks_from_lines(records, getattr(self, "base_profile", None))
+        return build_dossier(blocks, "pdf", title=self._metadata("Title"),
+                             base=getattr(self, "base_profile", None))
 
     def _metadata(self, key: str) -> str:
         try:
