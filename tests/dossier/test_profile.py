@@ -169,9 +169,16 @@ def test_the_name_check_would_catch_a_name():
     assert pattern.search("# GGD Twente")
 
 
-@pytest.mark.parametrize("name", sorted(builtin_profiles()))
-def test_builtin_profiles_are_complete(name):
-    profile = builtin_profiles()[name]
+def test_builtin_fiche_template_is_complete():
+    profile = default_profile()
     assert profile.ambitions and profile.labels and profile.boilerplate
     assert len(set(profile.ambition_keys)) == len(profile.ambitions)
-    assert default_profile().name in builtin_profiles()
+
+
+@pytest.mark.parametrize("name", sorted(builtin_profiles()))
+def test_builtin_profiles_map_only_to_known_fields(name):
+    from akkoord.dossier.model import FIELD_LABELS
+
+    profile = builtin_profiles()[name]
+    assert set(profile.labels) <= set(FIELD_LABELS)
+    assert set(profile.section_fields.values()) <= set(FIELD_LABELS) | {"tables"}

@@ -348,6 +348,7 @@ def build_dossier(blocks: list[Block], reader: str, title: str = "", base: Profi
 _CHAPTER = re.compile(r"^\s*([A-Z][a-z]+)\s+(\d{1,2})\b\s*[.:–-]?\s*\S")
 _DOCUMENT_PART = re.compile(r"^\s*(?:bijlagen?|leeswijzer|inleiding|samenvatting|voorwoord|colofon)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['’”\")]*$")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
 
 
 def _short_heading_shape(line: str) -> bool:
@@ -402,6 +403,11 @@ def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block
             continue
         record = records[i]
         level = size_level(record.size) if record.size else None
+        markdown = _MARKDOWN_HEADING.match(s)
+        if markdown:  # ``# Titel``, ``## Programma 1``, ``### 1.1 Onderwerp``, ``#### Sectie``
+            hashes = len(markdown.group(1))
+            blocks.append(Block("heading", markdown.group(2), 0 if hashes == 1 and not blocks else hashes))
+            continue
         if s and level is not None:
             blocks.append(Block("heading", s, level, links=list(record.links)))
             continue
