@@ -53,6 +53,8 @@ from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, spli
 
 _LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?" + ADJUSTMENT_TAIL_PATTERN + r"\s*$", re.IGNORECASE)
 # Loose paragraphs that introduce a block of links rather than content.
+_NUMBERED_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+(\d{1,2})\.(\d{1,2})\b", re.IGNORECASE)
+_FOOTNOTE_PARAGRAPH = re.compile(r"^\d{1,2}\s+[A-Z][^\n]{10,}$")
 _LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
 # A loose paragraph that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
 _RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
@@ -119,7 +121,7 @@ class FicheAssembler:
 
     def heading(self, text: str, where: int | None = None) -> bool:
         """A heading or title line; returns True when it opened a new fiche."""
-        parsed = parse_heading(text)
+        parsed = parse_heading(text, numbered=True)
         if parsed is None:
             return False
         self._flush_pending()
@@ -188,6 +190,9 @@ class FicheAssembler:
             return
         if self.loose_field and self.field and self.field != "links":
             self._append(self.field, [Para(rest, para.bullet, para.joins_previous)])
+            return
+        if _FOOTNOTE_PARAGRAPH.match(rest):  # ``1 Hieronder verstaan wij …`` under the fiche
+            self.footnote(rest, where)
             return
         self.warn("tekst buiten de fichetabel kon niet bij een veld worden geplaatst", where, text=rest)
 
@@ -371,6 +376,12 @@ class FicheAssembler:
         items, urls = paragraphs_to_items(draft.buffers.get("advice", []))
         links.extend(urls)
         fiche.advice = items
+        items, urls = paragraphs_to_items(draft.buffers.get("related", []))
+        links.extend(urls)
+        for item in items:  # a ``Zie ook`` row: the topics it names, by number or by title
+            numbered = [f"{int(m.group(1))}{chr(64 + int(m.group(2)))}" for m in _NUMBERED_REFERENCE.finditer(item)
+                        if 1 <= int(m.group(2)) <= 26]
+            draft.related_names.extend(numbered or split_reference_list(item))
         fiche.policy_areas = [p for p in draft.policy_areas if p.area or p.opportunity or p.risk]
         _, urls = paragraphs_to_items(draft.buffers.get("policy_text", []))
         links.extend(urls)

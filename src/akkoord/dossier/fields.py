@@ -379,6 +379,8 @@ def _top_level_split(text: str, separators: re.Pattern) -> list[str]:
     return parts
 
 
+# A cell that says the field does not apply: the field is empty.
+_NOT_APPLICABLE = re.compile(r"(?:niet\s+van\s+toepassing|n\.?\s?v\.?\s?t\.?|nvt|-|–|geen)\.?", re.IGNORECASE)
 _PARTNER_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+|\s+waaronder\s+|\s*\|\s*")
 _EN = re.compile(r"\s+(?:en|&)\s+")
 
@@ -405,6 +407,10 @@ def _split_en(item: str, in_list: bool = True) -> list[str]:
         right_first = right_words[0]
         if not in_list and _proper_name(left) and _proper_name(right):
             out[-1] = f"{left} en {right}"
+            continue
+        if in_list and _proper_name(left) and len(left_words) >= 2 and right_first[:1].islower() \
+                and right_first.lower() not in FUNCTION_WORDS:
+            out.append(right)  # ``Adviesraad Zorg en thuiszorgaanbieders in de regio``: a group after a name
             continue
         if (right_first[:1].isupper() or len(left_words) <= 2
                 or (len(left_words) <= 3 and len(right_words) <= 2)
@@ -459,7 +465,7 @@ def split_partners(items: list[str]) -> list[str]:
             for part in _split_en(piece, in_list=len(pieces) > 1):
                 part = _LEADING_JOINER.sub("", part.strip())
                 part = _strip_item(part).rstrip(".").strip()
-                if not part or part in FUNCTION_WORDS:
+                if not part or part in FUNCTION_WORDS or _NOT_APPLICABLE.fullmatch(part):
                     continue
                 if out and _APPOSITION.match(part):
                     out[-1] = f"{out[-1]}, {part}"

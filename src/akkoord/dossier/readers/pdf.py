@@ -454,6 +454,8 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
                 new = True
             elif bullet_text_x is not None and line.x0 < bullet_text_x - 2:
                 new = True  # back at the margin: the list item ended
+            elif _ENUMERATED.match(text) and _SENTENCE_END.search(paras[-1].text):
+                new = True  # ``2. Het tempo …``: the next numbered item
             elif (bullet_text_x is None and _SENTENCE_END.search(paras[-1].text)
                   and previous.x1 < min(l.x0 for l in lines) + 0.75 * width and text[:1].isupper()):
                 new = True
@@ -464,6 +466,9 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
             paras[-1].text = _join_line(paras[-1].text, text, previous, right_edge)
         previous = line
     return paras
+
+
+_ENUMERATED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
 def _is_marker(text: str) -> bool:
@@ -756,7 +761,8 @@ class _PdfReader:
             line = lines[index]
             words = line.words[1:] if re.fullmatch(r"\d{1,3}", line.words[0].text) and len(line.words) > 1 \
                 else line.words
-            if max(w.size for w in words) >= body_size * 0.95 or line.top < page.height * 0.5:
+            numbered = line.words[0].superscript and re.fullmatch(r"\d{1,3}", line.words[0].text)
+            if max(w.size for w in words) >= body_size * 0.95 or (line.top < page.height * 0.5 and not numbered):
                 break
             cut = index
         block = lines[cut:]

@@ -158,7 +158,7 @@ class _Block:
 def _is_label_line(text: str) -> bool:
     if _LABELS["ambitions"][0].match(text):
         return True
-    return match_label(text) not in (None, "title")
+    return match_label(text) not in (None, "title", "related")
 
 
 def _mostly_letters(text: str) -> bool:
@@ -337,7 +337,7 @@ def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list
     out = []
     for (_, text), offset in zip(lines, offsets):
         fname = match_label(text)
-        if fname and fname not in have and fname not in ("title", "ambitions") and len(text) < 160:
+        if fname and fname not in have and fname not in ("title", "ambitions", "related") and len(text) < 160:
             out.append(_Label(fname, offset, offset + len(text)))
             have.add(fname)
     return out
