@@ -330,6 +330,7 @@ def sources_from_items(items: list[str]) -> tuple[list[Source], list[str]]:
     the date of the source before it. Returns (sources, end dates that had no source)."""
     sources: list[Source] = []
     unplaced: list[str] = []
+    items = [piece for item in items for piece in _split_run_together(item)]
     for item in items:
         parts = _END_DATE_SPLIT.split(item, maxsplit=1)
         title = normalise_whitespace(parts[0]).strip(" ,;:–-").strip()
@@ -342,6 +343,43 @@ def sources_from_items(items: list[str]) -> tuple[list[Source], list[str]]:
             elif date:
                 unplaced.append(f"Einddatum {date}")
     return sources, unplaced
+
+
+# The value after ``Einddatum:`` as far as it is a date or a date-like remark; what follows
+# from a capital on is the next source (paragraphs of one cell run together).
+_DATE_RUN = re.compile(
+    r"\s*(?:(?:geen\s+einddatum|n\.?\s?v\.?\s?t\.?|n\.?\s?t\.?\s?b\.?|geen|xx+|vastgesteld|onbekend|doorlopend"
+    r"|eind|begin|medio|uiterlijk|voor|na|uiterlijk|[a-z]{3,9}\.?|q[1-4]|\d{1,4}(?:[-/.]\d{1,2}(?:[-/.]\d{2,4})?)?)"
+    r"(?:\s+|$))+")
+
+
+def _split_run_together(item: str) -> list[str]:
+    """``A Einddatum: 2030 B Einddatum: geen C`` (one cell's paragraphs run together) →
+    ``A Einddatum: 2030``, ``B Einddatum: geen``, ``C``."""
+    out: list[str] = []
+    rest = item
+    while True:
+        matches = list(_END_DATE.finditer(rest))
+        if len(matches) < 2:  # after the last date a capital may open a remark: it stays
+            out.append(rest)
+            return out
+        first = matches[0]
+        tail = _tail_after_date(rest, first)
+        if tail is None:
+            out.append(rest)
+            return out
+        out.append(rest[:tail].strip())
+        rest = rest[tail:].strip()
+
+
+def _tail_after_date(text: str, match: re.Match) -> int | None:
+    """Where a new source starts after the date value of ``match`` (a capital after the
+    date), or None."""
+    value = _DATE_RUN.match(text, match.end())
+    end = value.end() if value else match.end()
+    if end >= len(text) or not text[end:end + 1].isupper() or end == match.end():
+        return None
+    return end
 
 
 def _end_date_value(text: str) -> str:

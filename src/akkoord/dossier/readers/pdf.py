@@ -434,7 +434,8 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
     pitches = [b.top - a.top for a, b in pairwise(lines) if 0 < b.top - a.top < a.size * 2.5]
     median = sorted(pitches)[len(pitches) // 2] if pitches else lines[0].size * 1.2
     normal = min(median, lines[0].size * 1.2)  # a two-line cell has no typical pitch of its own
-    width = (right_edge or max(l.x1 for l in lines)) - min(l.x0 for l in lines)
+    right = right_edge or max(l.x1 for l in lines)
+    width = right - min(l.x0 for l in lines)
     previous: Line | None = None
     bullet_text_x: float | None = None
     for line in lines:
@@ -456,6 +457,11 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
                 new = True  # back at the margin: the list item ended
             elif _ENUMERATED.match(text) and _SENTENCE_END.search(paras[-1].text):
                 new = True  # ``2. Het tempo …``: the next numbered item
+            elif (bullet_text_x is None and right - previous.x1 > (words[0].x1 - words[0].x0) + 0.35 * line.size + 1
+                  and (text[:1].isupper() or text[:1].isdigit()) and not _CONTINUES.search(paras[-1].text)):
+                # The next line's first word would have fitted on this one: the line was broken
+                # on purpose (a paragraph of its own: one source, one partner, one point).
+                new = True
             elif (bullet_text_x is None and _SENTENCE_END.search(paras[-1].text)
                   and previous.x1 < min(l.x0 for l in lines) + 0.75 * width and text[:1].isupper()):
                 new = True
@@ -468,7 +474,14 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
     return paras
 
 
+# A line that ends like this goes on in the next (a comma, a dash, a joining word).
+_CONTINUES = re.compile(r"(?:[,;:(/&+\-–]|\b(?:en|of|de|het|een|van|voor|met|in|op|aan|tot|bij|door|naar|over|te)\b)\s*$",
+                        re.IGNORECASE)
 _ENUMERATED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _table_area(cells: list[tuple[float, float, float, float]]) -> float:
+    return (max(c[2] for c in cells) - min(c[0] for c in cells)) * (max(c[3] for c in cells) - min(c[1] for c in cells))
 
 
 def _is_marker(text: str) -> bool:
@@ -662,7 +675,9 @@ class _PdfReader:
         removable = self._url_words(page)
         words = [w for w in page.words if id(w) not in removable]
 
-        tables = find_tables(page.edges)
+        # A table nested in a cell of another (the policy table inside the fiche table) is read
+        # first, as a table of its own; the outer cell keeps only what lies outside it.
+        tables = sorted(find_tables(page.edges), key=_table_area)
         items: list[_Item] = []
         used: set[int] = set()
         for t_index, cells in enumerate(tables):

@@ -237,4 +237,5 @@ REFERENCE_LIST_PATTERN = (r"(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(
 # A line (paragraph) that opens a list of related fiches: ``Koppelingen met dossiers: A, B``.
 REFERENCE_LINE_PATTERN = (r"^\s*(?:koppelingen?|samenhang|relaties?|verband|verwante)\s+(?:met\s+)?(?:de\s+|het\s+)?"
                           r"(?:andere\s+)?(?:dossiers?|fiches?|onderwerpen)\s*:\s*(.*)$")
-REFERENCE_PATTERN = r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"
+REFERENCE_PATTERN = (r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"
+                     r"|\bzie\s+(?:ook\s+)?(?:onderwerp|thema)\s+(\d{1,2}\s?[A-Z])\b")
