@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from akkoord.dossier.fields import parse_partners, text_value
 from akkoord.dossier.model import AgendaItem, Dossier, Fiche, ReaderWarning, ReadResult, Section, Source, Table
@@ -75,13 +76,17 @@ def programme_profile() -> Profile:
 
 def section_field(title: str, profile: Profile) -> str | None:
     """The field a section heading corresponds to, or None (a section of its own)."""
-    norm = normalise(title)
+    norm = f" {normalise(title)} "
     best, length = None, 0
-    for phrase, fname in profile.section_fields.items():
-        p = normalise(phrase)
-        if p and (norm == p or norm.startswith(p + " ") or f" {p} " in f" {norm} ") and len(p) > length:
-            best, length = fname, len(p)
+    for phrase, fname in _section_phrases(tuple(profile.section_fields.items())):
+        if f" {phrase} " in norm and len(phrase) > length:
+            best, length = fname, len(phrase)
     return best
+
+
+@lru_cache(maxsize=16)
+def _section_phrases(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((normalise(p), f) for p, f in items if normalise(p))
 
 
 @dataclass
@@ -106,11 +111,16 @@ def _agenda_rows(table: Block, numbers: set[str]) -> list[tuple[str, AgendaItem]
     date_col = ref_col = None
     for col in range(width):
         cells = [r[col].strip() if col < len(r) else "" for r in body]
-        if ref_col is None and sum(bool(_TOPIC_NUMBER.match(c)) and c.strip().rstrip(".") in numbers
-                                   for c in cells) >= 0.6 * len(cells):
+        if sum(bool(_TOPIC_NUMBER.match(c)) and c.strip().rstrip(".") in numbers for c in cells) >= 0.6 * len(cells):
             ref_col = col
-        elif date_col is None and sum(bool(find_dates(c)) for c in cells) >= 0.6 * len(cells):
+            break
+    if ref_col is None:
+        return []  # names no topic: no agenda
+    for col in range(width):
+        cells = [r[col].strip() if col < len(r) else "" for r in body]
+        if col != ref_col and sum(bool(find_dates(c)) for c in cells) >= 0.6 * len(cells):
             date_col = col
+            break
     if date_col is None or ref_col is None:
         return []
     text_cols = [c for c in range(width) if c not in (date_col, ref_col)]

@@ -212,6 +212,95 @@ def extract_page(document, index: int) -> PageContent:
     return PageContent(index + 1, width, height, words, edges, links, images)
 
 
+def extract_segments(document, index: int) -> PageContent:
+    """Like ``extract_page``, with PDFium's text segments (a run of text on one line, as the
+    producer wrote it) instead of words: a few calls per segment instead of several per
+    character. Enough for the heading reader, which needs lines, type sizes and cells."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            words = _segments(textpage, height)
+        finally:
+            textpage.close()
+        edges, images = _edges(page, height)
+        links = _links(document, page, height)
+    finally:
+        page.close()
+    return PageContent(index + 1, width, height, words, edges, links, images)
+
+
+def _segments(textpage, height: float) -> list[Word]:
+    from pypdfium2 import raw
+
+    handle = textpage.raw
+    count = raw.FPDFText_CountRects(handle, 0, -1)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    buffer = (ctypes.c_ushort * 4096)()
+    font_name = ctypes.create_string_buffer(96)
+    font_flags = ctypes.c_int()
+    out: list[Word] = []
+    for i in range(count):
+        if not raw.FPDFText_GetRect(handle, i, ctypes.byref(left), ctypes.byref(top), ctypes.byref(right),
+                                    ctypes.byref(bottom)):
+            continue
+        n = raw.FPDFText_GetBoundedText(handle, left, top, right, bottom, buffer, 4095)
+        text = ctypes.string_at(buffer, 2 * max(0, n)).decode("utf-16-le", errors="replace").replace("\x00", "")
+        text = " ".join(text.replace("\x02", "-").split())
+        if not text:
+            continue
+        probe = raw.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, (top.value + bottom.value) / 2,
+                                               max(1.0, right.value - left.value), 2.0)
+        size, bold = 0.0, False
+        if probe >= 0:
+            size = raw.FPDFText_GetFontSize(handle, probe)
+            k = raw.FPDFText_GetFontInfo(handle, probe, font_name, 96, ctypes.byref(font_flags))
+            bold = b"bold" in font_name.raw[:max(0, k)].lower() or bool(font_flags.value & (1 << 18))
+        size = size or (top.value - bottom.value)
+        out.append(Word(text, left.value, right.value, height - top.value, height - bottom.value, size, bold=bold))
+    return out
+
+
+def group_segments(segments: list[Word]) -> list[Line]:
+    """Text segments into lines: a segment joins a line its box overlaps vertically by at
+    least half the smaller height (a raised footnote number joins its line)."""
+    lines: list[list] = []  # [top, bottom, words]
+    for seg in sorted(segments, key=lambda w: (w.top, w.x0)):
+        height = max(seg.bottom - seg.top, 0.1)
+        for line in reversed(lines[-4:]):
+            overlap = min(line[1], seg.bottom) - max(line[0], seg.top)
+            if overlap >= 0.5 * min(height, line[1] - line[0]):
+                line[2].append(seg)
+                line[0], line[1] = min(line[0], seg.top), max(line[1], seg.bottom)
+                break
+        else:
+            lines.append([seg.top, seg.bottom, [seg]])
+    out = []
+    for _, _, words in lines:
+        words.sort(key=lambda w: w.x0)
+        body = max(w.size for w in words)
+        for w in words:
+            w.superscript = w.size < body * 0.8
+        out.append(Line(words))
+    out.sort(key=lambda l: (l.top, l.x0))
+    return out
+
+
+def _without_marks(segments: list[Word], body: float) -> list[Word]:
+    """Segments without footnote marks in running text (a small raised number on its own);
+    a small number that opens a line of small type (a footnote's own number) stays."""
+    out = []
+    for seg in segments:
+        if seg.size < body * 0.8 and re.fullmatch(r"\d{1,2}", seg.text):
+            opens_note = any(o is not seg and abs(o.top - seg.top) < o.size * 0.6 and o.x0 >= seg.x1 - 1
+                             and o.x0 - seg.x1 < 3 * seg.size and o.size < body * 0.95 for o in segments)
+            if not opens_note:
+                continue
+        out.append(seg)
+    return out
+
+
 def _words(textpage, height: float) -> list[Word]:
     from pypdfium2 import raw
 
@@ -221,6 +310,7 @@ def _words(textpage, height: float) -> list[Word]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     font_name = ctypes.create_string_buffer(96)
     font_flags = ctypes.c_int()
+    weight = 400
     # Content-order runs of glyphs on one baseline with one size.
     runs: list[list[tuple[str, float, float, float, float, float]]] = []
     current: list = []
@@ -246,9 +336,10 @@ def _words(textpage, height: float) -> list[Word]:
         if last is not None and (abs(baseline - last[0]) > 0.8 or abs(size - last[1]) > 0.3 or x0 < last[2] - 0.5):
             runs.append(current)
             current = []
-        n = raw.FPDFText_GetFontInfo(handle, i, font_name, 96, ctypes.byref(font_flags))
-        bold = b"bold" in font_name.raw[:max(0, n)].lower() or bool(font_flags.value & (1 << 18))
-        current.append((char, x0, x1, y_top, y_bottom, size, 700 if bold else 400))
+        if not current:  # the weight of a run: asked once, at its first glyph
+            n = raw.FPDFText_GetFontInfo(handle, i, font_name, 96, ctypes.byref(font_flags))
+            weight = 700 if (b"bold" in font_name.raw[:max(0, n)].lower() or font_flags.value & (1 << 18)) else 400
+        current.append((char, x0, x1, y_top, y_bottom, size, weight))
         last = (baseline, size, x0)
     if current:
         runs.append(current)
@@ -551,6 +642,9 @@ class _PdfReader:
 
     def read(self) -> ReadResult:
         total = len(self.document)
+        structured = self._read_headings_fast(total)
+        if structured is not None:
+            return structured
         pages: list[PageContent] = []
         for index in range(total):
             self._check_time(index + 1, total)
@@ -583,13 +677,35 @@ class _PdfReader:
         if not dossier.municipality:
             dossier.municipality = self._metadata("Subject")
         if not dossier.fiches:
-            structured = self._read_headings(text_pages, repeated)
-            if structured is not None:
-                return structured
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         return ReadResult(dossier=dossier, reader="pdf", warnings=self.assembler.warnings)
 
-    def _read_headings(self, pages: list[PageContent], repeated: set[str]) -> ReadResult | None:
+    def _read_headings_fast(self, total: int) -> ReadResult | None:
+        """A dossier without any fiche heading, read by the heading reader from text segments;
+        None when it has fiche headings (or no numbered topics either)."""
+        pages: list[PageContent] = []
+        for index in range(total):
+            self._check_time(index + 1, total)
+            try:
+                pages.append(extract_segments(self.document, index))
+            except ReaderTimeout:
+                raise
+            except Exception:  # noqa: BLE001 - the full reader reports damaged pages
+                return None
+        text_pages = [p for p in pages if p.words]
+        if not text_pages:
+            return None
+        body = Counter(round(w.size, 1) for p in text_pages[:20] for w in p.words).most_common(1)[0][0]
+        for page in text_pages:
+            page.words = _without_marks(page.words, body)
+        lines_by_page = {page.number: group_segments(page.words) for page in text_pages}
+        if any(parse_heading(line.text, numbered=True) for lines in lines_by_page.values() for line in lines):
+            return None  # a fiche dossier: the full reader
+        repeated = self._repeated_lines(text_pages, lines_by_page)
+        return self._read_headings(text_pages, repeated, lines_by_page)
+
+    def _read_headings(self, pages: list[PageContent], repeated: set[str],
+                       lines_by_page: dict[int, list[Line]]) -> ReadResult | None:
         """A dossier organised by headings: lines with their type size (larger type is a
         heading), tables from their ruling lines, link targets from the link annotations."""
         from akkoord.dossier.readers.headings import Block as HBlock
@@ -607,25 +723,30 @@ class _PdfReader:
             for cells in find_tables(page.edges):
                 rows = []
                 links: list[str] = []
+                bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
+                        max(c[2] for c in cells), max(c[3] for c in cells))
+                candidates = [w for w in page.words if id(w) not in used and _inside(w, bbox)]
                 for row in table_rows(cells):
                     texts = []
                     for box in row:
-                        inside = [w for w in page.words if box is not None and _inside(w, box)]
+                        inside = [w for w in candidates if box is not None and _inside(w, box)]
                         used.update(id(w) for w in inside)
                         links.extend(w.uri for w in inside if w.uri and w.uri not in links)
-                        texts.append(_join_cell_lines([l.text for l in group_lines(inside)]))
+                        texts.append(_join_cell_lines([l.text for l in group_segments(inside)]))
                     rows.append(texts)
                 items.append((min(c[1] for c in cells), HBlock("table", rows=rows, links=links)))
-            for line in group_lines([w for w in page.words if id(w) not in used]):
+            page_lines = lines_by_page.get(page.number) or group_segments(page.words)
+            if used:
+                page_lines = [l for l in page_lines if not any(id(w) in used for w in l.words)] + group_segments(
+                    [w for l in page_lines if any(id(w) in used for w in l.words) for w in l.words if id(w) not in used])
+            for line in page_lines:
                 if self._is_margin_line(line, page, repeated):
                     continue
                 uris = list(dict.fromkeys(w.uri for w in line.words if w.uri))
                 # footnote marks (superscript numbers) are no part of the text; a footnote's own
                 # number at the start of its line stays
                 words = [w for k, w in enumerate(line.words) if k == 0 or not (w.superscript and w.text.isdigit())]
-                text = _join_words(words)
-                if len(words) < len(line.words):
-                    text = re.sub(r"\s+([.,;:!?)])", r"\1", text)
+                text = re.sub(r"(?<=\w)\s+([.,;:!?)])(?=\s|$)", r"\1", _join_words(words))
                 bold = all(w.bold for w in words)
                 items.append((line.top, HLine(text, line.size, uris, bold)))
             items.sort(key=lambda item: item[0])
@@ -646,11 +767,11 @@ class _PdfReader:
     def _margin_key(line: Line) -> str:
         return re.sub(r"\d+", "#", " ".join(line.text.split())).lower()
 
-    def _repeated_lines(self, pages: list[PageContent]) -> set[str]:
+    def _repeated_lines(self, pages: list[PageContent], lines_by_page: dict[int, list[Line]] | None = None) -> set[str]:
         counts: Counter[str] = Counter()
         for page in pages:
             keys = set()
-            for line in group_lines(page.words):
+            for line in (lines_by_page or {}).get(page.number) or group_lines(page.words):
                 if line.top < page.height * MARGIN_ZONE or line.bottom > page.height * (1 - MARGIN_ZONE):
                     keys.add(self._margin_key(line))
             counts.update(keys)
