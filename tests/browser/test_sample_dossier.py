@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browserhelp import sign_in
+from browserhelp import release, sign_in
 from webdata import make_user
 
 from akkoord.dossier.sample import SAMPLE_TEXT_PATH, load_sample_gold
@@ -32,7 +32,7 @@ def test_upload_sample_text_then_read_every_fiche(page, sample_site, check_a11y)
     page.wait_for_url(re.compile(r"/versies/1/$"))
     assert page.get_by_text("tekstlezer", exact=False).first.is_visible()
     check_a11y(page, "voorbeeld-beoordelen")
-    page.get_by_role("button", name="Vrijgeven aan de onderhandelaars").click()
+    release(page)
     slug = re.search(r"/dossiers/([^/]+)/", page.url).group(1)
 
     page.get_by_role("button", name="Uitloggen").click()

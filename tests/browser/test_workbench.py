@@ -5,7 +5,7 @@ import re
 from importlib.util import find_spec
 
 import pytest
-from browserhelp import sign_in
+from browserhelp import release, sign_in
 from webdata import base_fiches, write_dossier
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def test_sign_in_upload_review_and_publish(page, site, check_a11y, tmp_path):
     assert page.get_by_text("Wijzigingen ten opzichte van versie 1").first.is_visible()
     check_a11y(page, "beoordelen")
 
-    page.get_by_role("button", name="Vrijgeven aan de onderhandelaars").click()
+    release(page)
     assert page.get_by_text("is vrijgegeven aan de onderhandelaars").is_visible()
 
     # The negotiator now reads version 2.
@@ -98,10 +98,12 @@ def test_keyboard_skip_link_and_focus(page, site):
     page.wait_for_url(re.compile("/fiches/1A/"))
 
 
-def test_anonymous_visitor_is_asked_to_sign_in(page, site):
-    page.goto(f"{site['url']}/dossiers/{site['slug']}/fiches/1A/")
-    assert "/inloggen/" in page.url
+def test_anonymous_visitor_is_offered_to_sign_in(page, site):
+    response = page.goto(f"{site['url']}/dossiers/{site['slug']}/fiches/1A/")
+    assert response.status == 404  # the same answer as for a dossier that does not exist
     assert page.get_by_text("Bestaanszekerheid").count() == 0
+    page.get_by_role("main").get_by_role("link", name="Log in").click()
+    assert "/inloggen/" in page.url and "next=" in page.url
 
 
 @pytest.mark.skipif(find_spec("akkoord.web.search.urls") is None, reason="zoekfunctie nog niet aanwezig")

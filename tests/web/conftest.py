@@ -44,3 +44,11 @@ def released_version(concept_version, compiler):
     from akkoord.web.dossiers.services import set_status
 
     return set_status(concept_version, "vrijgegeven", compiler)
+
+
+@pytest.fixture
+def public_version(released_version, compiler):
+    """The publication copy of the released version (the only way a version becomes public)."""
+    from akkoord.web.dossiers.services import publish
+
+    return publish(released_version, compiler)

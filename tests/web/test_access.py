@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from akkoord.web import access
-from akkoord.web.dossiers.services import ingest_file, set_status
+from akkoord.web.dossiers.services import ingest_file, publish, set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +19,19 @@ def fiche_url(version, code="1A") -> str:
     return reverse("dossiers:fiche", kwargs={"slug": version.dossier.slug, "code": code})
 
 
-def test_anonymous_is_sent_to_login_for_a_concept(client: Client, concept_version):
-    for url in (overview_url(concept_version), fiche_url(concept_version),
-                reverse("dossiers:timeline", kwargs={"slug": concept_version.dossier.slug}),
-                reverse("dossiers:review", kwargs={"slug": concept_version.dossier.slug, "number": 1})):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response["Location"].startswith(reverse("login"))
+def test_anonymous_cannot_tell_a_concept_from_an_absent_dossier(client: Client, concept_version):
+    pairs = [(overview_url(concept_version), "/dossiers/bestaat-niet/"),
+             (fiche_url(concept_version), "/dossiers/bestaat-niet/fiches/1A/"),
+             (reverse("dossiers:timeline", kwargs={"slug": "lindeveen"}),
+              reverse("dossiers:timeline", kwargs={"slug": "bestaat-niet"})),
+             (reverse("dossiers:review", kwargs={"slug": "lindeveen", "number": 1}),
+              reverse("dossiers:review", kwargs={"slug": "lindeveen", "number": 7}))]
+    for existing, absent in pairs:
+        first, second = client.get(existing), client.get(absent)
+        assert first.status_code == second.status_code == 404, existing
+        normalise = lambda r, path: r.content.decode().replace(path, "").replace("bestaat-niet", "lindeveen")  # noqa: E731
+        assert normalise(first, existing) == normalise(second, absent)
+        assert "Log in" in first.content.decode()
 
 
 def test_anonymous_home_does_not_list_a_concept(client: Client, concept_version):
@@ -42,22 +48,22 @@ def test_negotiator_and_formateur_cannot_see_a_concept(client: Client, concept_v
 
 
 def test_negotiator_sees_released_but_anonymous_does_not(client: Client, released_version, negotiator):
-    assert client.get(fiche_url(released_version)).status_code == 302
+    assert client.get(fiche_url(released_version)).status_code == 404
     client.force_login(negotiator)
     response = client.get(fiche_url(released_version))
     assert response.status_code == 200
     assert "Bestaanszekerheid" in response.content.decode()
 
 
-def test_signed_in_user_without_role_sees_only_public(client: Client, released_version, outsider):
+def test_signed_in_user_without_role_sees_only_public(client: Client, released_version, compiler, outsider):
     client.force_login(outsider)
     assert client.get(overview_url(released_version)).status_code == 404
-    set_status(released_version, "openbaar")
+    publish(released_version, compiler)
     assert client.get(overview_url(released_version)).status_code == 200
 
 
-def test_public_version_is_open_to_anonymous(client: Client, released_version):
-    set_status(released_version, "openbaar")
+def test_public_version_is_open_to_anonymous(client: Client, released_version, compiler):
+    publish(released_version, compiler)
     assert client.get(fiche_url(released_version)).status_code == 200
     assert client.get(reverse("dossiers:partners", kwargs={"slug": released_version.dossier.slug})).status_code == 200
 
@@ -83,7 +89,9 @@ def test_only_compilers_upload_and_publish(client: Client, concept_version, nego
     client.force_login(negotiator)
     assert client.get(reverse("dossiers:upload")).status_code == 403
     status_url = reverse("dossiers:status", kwargs={"slug": concept_version.dossier.slug, "number": 1})
-    assert client.post(status_url, {"status": "openbaar"}).status_code == 403
+    publish_url = reverse("dossiers:publish", kwargs={"slug": concept_version.dossier.slug, "number": 1})
+    assert client.post(status_url, {"status": "vrijgegeven", "bevestigd": "ja"}).status_code == 404
+    assert client.post(publish_url, {"bevestigd": "ja"}).status_code == 404
     concept_version.refresh_from_db()
     assert concept_version.status == "concept"
 

@@ -7,7 +7,7 @@ import pytest
 
 from akkoord.dossier.errors import DossierError
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
-from akkoord.web.dossiers.services import ingest_file, set_status
+from akkoord.web.dossiers.services import ingest_file, set_status, version_diff
 from webdata import base_fiches, fiche_dict, write_dossier
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_reingest_keeps_old_version_and_records_changes_per_fiche(tmp_path, comp
     assert second.dossier_id == first.dossier_id and second.number == 2
     assert Fiche.objects.filter(version=first).count() == 3  # the old version is intact
     assert Fiche.objects.get(version=first, code="1A").data["current_line"].endswith("Tweede alinea.")
-    diff = second.diff
+    diff = version_diff(second, first)
     assert diff["previous"] == 1
     assert diff["added"] == ["3A"] and diff["removed"] == ["2A"]
     assert diff["unchanged"] == 1  # 1B

@@ -100,7 +100,7 @@ def test_forms_require_csrf_token(db, compiler, dossier_file, concept_version):
     with dossier_file.open("rb") as handle:
         response = client.post(reverse("dossiers:upload"), {"file": handle})
     assert response.status_code == 403
-    response = client.post(url("status", concept_version, number=1), {"status": "vrijgegeven"})
+    response = client.post(url("status", concept_version, number=1), {"status": "vrijgegeven", "bevestigd": "ja"})
     assert response.status_code == 403
     concept_version.refresh_from_db()
     assert concept_version.status == "concept"
@@ -108,7 +108,7 @@ def test_forms_require_csrf_token(db, compiler, dossier_file, concept_version):
     page = client.get(url("review", concept_version, number=1)).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = client.post(url("status", concept_version, number=1),
-                           {"status": "vrijgegeven", "csrfmiddlewaretoken": token})
+                           {"status": "vrijgegeven", "bevestigd": "ja", "csrfmiddlewaretoken": token})
     assert response.status_code == 302
     concept_version.refresh_from_db()
     assert concept_version.status == "vrijgegeven"
@@ -132,7 +132,10 @@ def test_upload_review_publish_flow(client: Client, compiler, negotiator, tmp_pa
     reader = Client()
     reader.force_login(negotiator)
     assert reader.get(url("overview", version)).status_code == 404
-    client.post(url("status", version, number=1), {"status": "vrijgegeven"})
+    confirm = client.get(url("status", version, number=1) + "?status=vrijgegeven").content.decode()
+    assert "Wie ziet deze versie daarna?" in confirm and "onderhandelaars" in confirm
+    assert reader.get(url("overview", version)).status_code == 404  # asking is not doing
+    client.post(url("status", version, number=1), {"status": "vrijgegeven", "bevestigd": "ja"})
     assert reader.get(url("overview", version)).status_code == 200
 
 

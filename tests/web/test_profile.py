@@ -60,7 +60,7 @@ def test_only_compilers_correct_the_profile(client: Client, concept_version, neg
     data = correction(concept_version, name_zorgzaam="Iets anders")
     assert client.post(profile_url(concept_version), data).status_code == 302  # to the login page
     client.force_login(negotiator)
-    assert client.post(profile_url(concept_version), data).status_code == 403
+    assert client.post(profile_url(concept_version), data).status_code == 404
     concept_version.refresh_from_db()
     assert concept_version.core_profile().ambition_label("zorgzaam") == "Zorgzaam"
 

@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     parser.add_argument("--titel", help="titel van het dossier")
     parser.add_argument("--status", choices=STATUS_CHOICES, default="concept",
                         help="status van de nieuwe versie (standaard: concept)")
+    parser.add_argument("--reden", action="append", default=[], metavar="SLEUTEL=REDEN",
+                        help="met --status openbaar: reden om één blokkerende bevinding van de publicatiekopie "
+                             "te overschrijven (de sleutel staat in de melding); herhaalbaar")
     parser.add_argument("--migrate", action="store_true", help="voer eerst openstaande databasemigraties uit")
     parser.add_argument("--quiet", action="store_true", help="geen waarschuwingen tonen")
     parser.set_defaults(handler=run)
@@ -43,16 +46,43 @@ def run(args) -> int:
         raise
     except Exception as exc:  # database trouble
         raise DossierError(f"opslaan mislukt: {exc}".splitlines()[0]) from None
-    if args.status != "concept":
-        services.set_status(version, args.status, None, actor=cli_actor())
-    diff = version.diff or {}
     print(f"Ingelezen als versie {version.number} van '{version.dossier.slug}' "
           f"({version.fiches.count()} fiches, status {version.status}).")
+    previous = version.dossier.versions.filter(number__lt=version.number).order_by("-number").first()
+    diff = services.version_diff(version, previous)
     if diff.get("previous"):
         print(f"Ten opzichte van versie {diff['previous']}: {len(diff['changed'])} fiches gewijzigd, "
               f"{len(diff['added'])} nieuw, {len(diff['removed'])} vervallen, {diff['unchanged']} ongewijzigd.")
         for change in diff["changed"]:
             fields = ", ".join(f["label"].lower() for f in change["fields"])
             print(f"  {change['code']}: {fields}")
+    if args.status == "vrijgegeven":
+        services.set_status(version, args.status, None, actor=cli_actor())
+        print(f"Versie {version.number} is vrijgegeven aan de onderhandelaars.")
+    elif args.status == "openbaar":
+        return _publish(services, version, args.reden)
     sys.stdout.flush()
+    return 0
+
+
+def _publish(services, version, given: list[str]) -> int:
+    """Publish the way the workbench does: the publication copy, blocking findings only with a reason."""
+    reasons: dict[str, str] = {}
+    for item in given:
+        key, sep, reason = item.partition("=")
+        if not sep or not reason.strip():
+            raise DossierError(f"--reden verwacht SLEUTEL=REDEN, niet '{item}'")
+        reasons[key.strip()] = reason.strip()
+    try:
+        copy_version = services.publish(version, None, reasons, actor=cli_actor())
+    except services.PublicationBlocked as exc:
+        print(f"Niet openbaar gemaakt: {exc} Versie {version.number} blijft concept.", file=sys.stderr)
+        for finding in exc.missing:
+            where = f"fiche {finding.fiche}" if finding.fiche else "dossier"
+            print(f"  {services.finding_key(finding)}  {where}, {finding.field_label}: {finding.message}",
+                  file=sys.stderr)
+        print("Los deze bevindingen op, of geef per bevinding --reden SLEUTEL=REDEN.", file=sys.stderr)
+        return 1
+    print(f"Openbaar gemaakt als publicatiekopie: versie {copy_version.number} "
+          f"(van versie {version.number}, die concept blijft).")
     return 0

@@ -49,8 +49,15 @@ def ensure_data_dir() -> None:
     if "sqlite" in database["ENGINE"] and database["NAME"] != ":memory:":
         from pathlib import Path
 
+        path = Path(database["NAME"])
         try:
-            Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Files made before this rule (or by another umask) lose their group and world bits.
+            own_dir = [path.parent] if path.parent == Path(settings.DATA_DIR) else []
+            for item in [*own_dir, *path.parent.glob(path.name + "*")]:
+                mode = item.stat().st_mode & 0o777
+                if mode & 0o077:
+                    item.chmod(mode & 0o700)
         except OSError as exc:
             raise DossierError(f"{database['NAME']}: map kan niet worden aangemaakt ({exc.strerror}).") from None
 

@@ -75,6 +75,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
          "De link is ingepakt door de beveiliging van het mailprogramma (zoals Safe Links) in plaats van naar het document zelf te wijzen."),
     Rule("redirect-link", "Omleidingslink van een zoekmachine", WARNING,
          "De link is gekopieerd uit zoekresultaten en loopt via de zoekmachine."),
+    Rule("search-results-link", "Zoekresultaten als bron", BLOCKING,
+         "De link wijst naar een pagina met zoekresultaten: dat is geen bron, en de zoekvraag van de opsteller wordt zo openbaar."),
     Rule("tracking-parameters", "Volgcodes in de link", WARNING,
          "De link bevat parameters om bezoekers te volgen (utm_…, fbclid, gclid …)."),
     Rule("invalid-link", "Onvolledige link", WARNING,
@@ -410,6 +412,12 @@ def link_findings(code: str | None, field_name: str, url: str) -> list[Finding]:
         out.append(Finding(code, field_name, "login-link", WARNING,
                            f"De link wijst naar {report.login}; lezers buiten de organisatie moeten inloggen en "
                            "kunnen het document niet openen.", url, _PUBLIC_SOURCE_HINT))
+    if report.search_results:
+        engine, query = report.search_results
+        out.append(Finding(code, field_name, "search-results-link", BLOCKING,
+                           f"De link is een pagina met zoekresultaten van {engine} (zoekvraag '{_short(query, 50)}'); "
+                           "dat is geen bron en de zoekvraag van de opsteller hoort niet openbaar.", url,
+                           _PUBLIC_SOURCE_HINT))
     if report.tracking:
         names = ", ".join(dict.fromkeys(report.tracking))
         out.append(Finding(code, field_name, "tracking-parameters", WARNING,

@@ -11,6 +11,7 @@ import binascii
 import ipaddress
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 # --------------------------------------------------------------------------------------
@@ -418,6 +419,36 @@ def user_names_in_path(path_or_url: str) -> list[str]:
 # One report per link
 # --------------------------------------------------------------------------------------
 
+# Pages of search results: no source, and their query says what the author looked for.
+# (name, host test, paths, query parameters that carry the search words)
+_RESULT_PAGES: tuple[tuple[str, Callable[[str], bool], tuple[str, ...], tuple[str, ...]], ...] = (
+    ("Google", lambda h: _is_search_host(h, "google"), ("/search", "/webhp"), ("q", "as_q")),
+    ("Bing", lambda h: _host_matches(h, "bing.com"), ("/search",), ("q",)),
+    ("DuckDuckGo", lambda h: _host_matches(h, "duckduckgo.com"), ("/", "/html", "/lite"), ("q",)),
+    ("Yahoo", lambda h: h.startswith("search.yahoo.") or ".search.yahoo." in h, ("/search", "/yhs/search"), ("p", "q")),
+    ("Ecosia", lambda h: _host_matches(h, "ecosia.org"), ("/search",), ("q",)),
+    ("Startpage", lambda h: _host_matches(h, "startpage.com"), ("/search", "/do/search", "/sp/search"), ("q", "query")),
+    ("Qwant", lambda h: _host_matches(h, "qwant.com"), ("/",), ("q",)),
+    ("Yandex", lambda h: _is_search_host(h, "yandex"), ("/search",), ("text",)),
+    ("Baidu", lambda h: _host_matches(h, "baidu.com"), ("/s",), ("wd", "word")),
+)
+
+
+def search_results_page(url: str) -> tuple[str, str] | None:
+    """``(engine, query)`` when ``url`` is a page of a search engine's results, else None."""
+    parts = _split(url.strip())
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
+        return None
+    host = host_of(url)
+    path = (parts.path or "/").rstrip("/").lower() or "/"
+    for name, host_test, paths, params in _RESULT_PAGES:
+        if host_test(host) and path in paths:
+            query = _query_value(parts.query, *params) or (_query_value(parts.fragment, *params) if parts.fragment else None)
+            if query:
+                return name, query
+    return None
+
+
 @dataclass
 class LinkReport:
     """Everything the checker and the publication copy need to know about one link."""
@@ -433,6 +464,7 @@ class LinkReport:
     wrapper_emails: list[str] = field(default_factory=list)  # only in the wrapper (go away when unwrapped)
     target_emails: list[str] = field(default_factory=list)  # in the target itself (incl. mailto:)
     hidden_target: bool = False  # a wrapper whose target cannot be recovered
+    search_results: tuple[str, str] | None = None  # (engine, query) of a page of search results
 
     @property
     def cleaned(self) -> str:
@@ -453,6 +485,7 @@ def analyse(url: str) -> LinkReport:
         report.internal_reason = internal_host_reason(host)
         report.login = login_service(host)
         report.tracking = tracking_parameters(target)
+        report.search_results = search_results_page(target)
         if report.login:
             report.user_names = user_names_in_path(target)
     report.target_emails = emails_in_url(target)

@@ -72,3 +72,23 @@ def default_version(user, dossier: Dossier) -> DossierVersion | None:
     versions = dossier.versions.filter(status__in=readable_statuses(user))
     released = versions.exclude(status=Status.CONCEPT).order_by("-number").first()
     return released or versions.order_by("-number").first()
+
+
+def diff_base(user, version: DossierVersion) -> DossierVersion | None:
+    """The version a reader sees ``version`` compared with: the newest older version that this
+    reader may read. A concept in between is skipped for readers who may not read concepts, so
+    a difference never reveals text they were not allowed to see."""
+    return (version.dossier.versions.filter(number__lt=version.number, status__in=readable_statuses(user))
+            .order_by("-number").first())
+
+
+def can_see_findings(user) -> bool:
+    """Quality findings and reader warnings quote the raw text (names, e-mail addresses, internal
+    paths): compilers only."""
+    return can_ingest(user)
+
+
+def is_confidential_response(request) -> bool:
+    """Responses to signed-in users may carry what only they may read: never stored by caches."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)

@@ -42,7 +42,10 @@ class UploadForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(choices=DossierVersion.Status.choices)
+    """Release or set back; making public has its own page (the publication copy)."""
+
+    status = forms.ChoiceField(choices=[c for c in DossierVersion.Status.choices
+                                        if c[0] != DossierVersion.Status.PUBLIC])
 
 
 def _describe(form: forms.Form) -> None:

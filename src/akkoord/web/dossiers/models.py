@@ -59,7 +59,6 @@ class DossierVersion(models.Model):
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
     reader = models.CharField("lezer", max_length=20, blank=True)
     warnings = models.JSONField("waarschuwingen", default=list, blank=True)
-    diff = models.JSONField("wijzigingen", default=dict, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name="ingelezen door")
     created_at = models.DateTimeField("ingelezen op", auto_now_add=True)
@@ -67,6 +66,10 @@ class DossierVersion(models.Model):
     status_changed_at = models.DateTimeField("status gewijzigd op", null=True, blank=True)
     # The profile this version was read with (and corrected to): ambitions, term, boilerplate.
     profile = models.JSONField("profiel", default=dict, blank=True)
+    # A publication copy (Woo) is a version of its own, made from the version it cleans:
+    # the public reads the copy, never the internal version or its findings.
+    published_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                       related_name="publications", verbose_name="publicatiekopie van")
 
     class Meta:
         ordering = ["dossier", "-number"]
@@ -129,6 +132,21 @@ class Fiche(models.Model):
         return f"{url}?{urlencode({'versie': self.version.number})}"
 
 
+class VersionDiff(models.Model):
+    """What changed from ``base`` to ``version`` (``akkoord.web.dossiers.diff``), kept once
+    computed: versions never change. Which base a reader sees is decided by
+    ``akkoord.web.access.diff_base``: the newest older version that reader may read."""
+
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="diffs")
+    base = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "base"], name="unique_version_diff")]
+        verbose_name = "versieverschil"
+        verbose_name_plural = "versieverschillen"
+
+
 class DerivedData(models.Model):
     """What the pages derive from a version's fiches (glossary, partner index, timeline items,
     quality findings), computed once and kept here: a version's fiches never change.
@@ -154,6 +172,8 @@ class AuditEvent(models.Model):
     class Action(models.TextChoices):
         INGEST = "ingest", "ingelezen"
         STATUS = "status", "status gewijzigd"
+        PUBLISH = "publish", "openbaar gemaakt"
+        OVERRIDE = "override", "blokkerende bevinding overschreven"
         LOGIN_FAILED = "login-failed", "mislukte aanmelding"
 
     created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)

@@ -5,18 +5,23 @@ Views and commands call these; they never parse themselves. Every change leaves 
 """
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from akkoord.dossier.checks import Finding, check_dossier
+from akkoord.dossier.errors import DossierError
+from akkoord.dossier.exports.publish import Change, publication_copy
 from akkoord.dossier.model import CODE_PATTERN, Dossier as CoreDossier, ReaderWarning, ReadResult
 from akkoord.dossier.profile import Profile
 from akkoord.dossier.readers import read_path
 from akkoord.web.dossiers.diff import dossier_diff
-from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
+from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, VersionDiff
 
 log = logging.getLogger(__name__)
 Status = DossierVersion.Status
@@ -106,23 +111,13 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                 changed_fields.append("title")
             if changed_fields:
                 dossier.save(update_fields=changed_fields)
-        previous = dossier.versions.order_by("-number").first()
-        number = previous.number + 1 if previous else 1
         profile = core.profile.to_dict() if core.profile is not None else {}
         if profile and (created or not dossier.profile):
             dossier.profile = profile
             dossier.save(update_fields=["profile"])
-        diff = dossier_diff(previous.to_dossier(), core, previous.number) if previous else {}
-        version = DossierVersion.objects.create(
-            dossier=dossier, number=number, status=Status.CONCEPT, reader=result.reader,
-            warnings=warnings, diff=diff, uploaded_by=user if user is not None and user.is_authenticated else None,
-            source_name=source_name[:255], profile=profile,
-        )
-        Fiche.objects.bulk_create([
-            Fiche(version=version, code=f.code[:12], chapter=f.chapter[:8], title=f.title[:500],
-                  ambitions=list(f.ambitions), data=f.to_dict(), position=index)
-            for index, f in enumerate(core.fiches)
-        ])
+        version = _new_version(dossier, core, status=Status.CONCEPT, reader=result.reader, warnings=warnings,
+                               user=user, source_name=source_name)
+        number = version.number
         _audit(user, AuditEvent.Action.INGEST,
                f"{source_name or 'bestand'} ingelezen als versie {number} van {dossier.display_name} "
                f"({len(core.fiches)} fiches, {len(warnings)} waarschuwingen)",
@@ -149,6 +144,44 @@ def set_profile(version: DossierVersion, profile: Profile, user=None) -> None:
     store_derived(version)
 
 
+def _new_version(dossier: Dossier, core: CoreDossier, *, status: str, reader: str, warnings: list, user,
+                 source_name: str, published_from: DossierVersion | None = None,
+                 profile: dict | None = None) -> DossierVersion:
+    """Store ``core`` as the next version of ``dossier`` with its fiches and its difference from
+    the version before it (inside the caller's transaction, which holds the dossier row)."""
+    previous = dossier.versions.order_by("-number").first()
+    version = DossierVersion.objects.create(
+        dossier=dossier, number=previous.number + 1 if previous else 1, status=status, reader=reader,
+        warnings=warnings, uploaded_by=user if user is not None and user.is_authenticated else None,
+        source_name=source_name[:255], published_from=published_from,
+        status_changed_at=timezone.now() if status != Status.CONCEPT else None,
+        profile=profile if profile is not None else (core.profile.to_dict() if core.profile is not None else {}),
+    )
+    Fiche.objects.bulk_create([
+        Fiche(version=version, code=f.code[:12], chapter=f.chapter[:8], title=f.title[:500],
+              ambitions=list(f.ambitions), data=f.to_dict(), position=index)
+        for index, f in enumerate(core.fiches)
+    ])
+    if previous is not None:
+        VersionDiff.objects.create(version=version, base=previous,
+                                   data=dossier_diff(previous.to_dossier(), core, previous.number))
+    return version
+
+
+def version_diff(version: DossierVersion, base: DossierVersion | None) -> dict:
+    """What changed from ``base`` to ``version`` (empty without a base), computed once and kept.
+    Callers choose ``base`` with ``access.diff_base`` so that a reader only ever sees the
+    difference between versions that reader may read."""
+    if base is None:
+        return {}
+    stored = VersionDiff.objects.filter(version=version, base=base).values_list("data", flat=True).first()
+    if stored is not None:
+        return stored
+    data = dossier_diff(base.to_dossier(), version.to_dossier(), base.number)
+    VersionDiff.objects.get_or_create(version=version, base=base, defaults={"data": data})
+    return data
+
+
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
                 title: str | None = None, source_name: str | None = None, actor: str = "") -> DossierVersion:
     """Read a dossier file and store it as a new concept version; DossierError on bad input."""
@@ -171,9 +204,12 @@ STATUS_MESSAGES = {
 
 
 def set_status(version: DossierVersion, status: str, user=None, actor: str = "") -> DossierVersion:
-    """Change a version's status and record who did it."""
+    """Change a version's status and record who did it. A version becomes public only through
+    ``publish`` (which stores the publication copy), unless it is such a copy itself."""
     if status not in Status.values:
         raise ValueError(f"onbekende status: {status}")
+    if status == Status.PUBLIC and version.published_from_id is None:
+        raise ValueError("openbaar maken gaat via de publicatiekopie (services.publish)")
     if version.status == status:
         return version
     old = version.status
@@ -186,3 +222,75 @@ def set_status(version: DossierVersion, status: str, user=None, actor: str = "")
                version, actor=actor, old=old, new=status)
     notify_search(version)
     return version
+
+
+# ------------------------------------------------------------------------------ publication
+
+
+def finding_key(finding: Finding) -> str:
+    """A stable short key for one finding, to name it in an override (form field, CLI option)."""
+    raw = "\x1f".join((finding.fiche or "", finding.field, finding.rule, finding.value or ""))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class PublicationPlan:
+    """What ``publish`` would store: the cleaned copy, what the cleaning changed, and the
+    blocking findings the cleaning could not repair (each needs an override with a reason)."""
+
+    version: DossierVersion
+    copy: CoreDossier
+    changes: list[Change]
+    blocking: list[Finding]
+
+    def keyed_blocking(self) -> list[tuple[str, Finding]]:
+        return [(finding_key(f), f) for f in self.blocking]
+
+
+class PublicationBlocked(DossierError):
+    def __init__(self, plan: PublicationPlan, missing: list[Finding]):
+        self.plan = plan
+        self.missing = missing
+        super().__init__(f"{len(missing)} blokkerende bevinding{'en' if len(missing) != 1 else ''} zonder "
+                         "reden om ze te overschrijven; niets is openbaar gemaakt.")
+
+
+def plan_publication(version: DossierVersion) -> PublicationPlan:
+    copy_, changes = publication_copy(version.to_dossier())
+    blocking = [f for f in check_dossier(copy_) if f.blocking]
+    return PublicationPlan(version, copy_, changes, blocking)
+
+
+def publish(version: DossierVersion, user=None, overrides: dict[str, str] | None = None, *,
+            actor: str = "") -> DossierVersion:
+    """Make ``version`` public the only safe way: store its publication copy (links unwrapped,
+    personal data withheld; ``akkoord export --publish``) as a new version with status
+    ``openbaar``. The version itself keeps its status and its findings stay internal.
+
+    Blocking findings left after cleaning stop publication unless ``overrides`` gives a reason
+    for each (by ``finding_key``); every override is kept in the audit trail."""
+    plan = plan_publication(version)
+    reasons = {key: " ".join(str(text).split()) for key, text in (overrides or {}).items() if str(text).strip()}
+    missing = [f for key, f in plan.keyed_blocking() if key not in reasons]
+    if missing:
+        raise PublicationBlocked(plan, missing)
+    dossier = version.dossier
+    with transaction.atomic():
+        Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
+        copy_version = _new_version(dossier, plan.copy, status=Status.PUBLIC, reader=version.reader, warnings=[],
+                                    user=user, source_name=f"publicatiekopie van versie {version.number}",
+                                    published_from=version, profile=version.profile)
+        for key, finding in plan.keyed_blocking():
+            _audit(user, AuditEvent.Action.OVERRIDE,
+                   f"blokkerende bevinding overschreven bij publicatie van versie {version.number}: "
+                   f"{finding.rule_title} ({'fiche ' + finding.fiche if finding.fiche else 'dossier'}); "
+                   f"reden: {reasons[key]}", copy_version, actor=actor, key=key, rule=finding.rule,
+                   fiche=finding.fiche, field=finding.field, reason=reasons[key])
+        _audit(user, AuditEvent.Action.PUBLISH,
+               f"versie {version.number} van {dossier.display_name} openbaar gemaakt als publicatiekopie "
+               f"(versie {copy_version.number}; {len(plan.changes)} wijziging"
+               f"{'en' if len(plan.changes) != 1 else ''} door het opschonen)", copy_version, actor=actor,
+               source=version.number, changes=[c.to_dict() for c in plan.changes], overrides=len(plan.blocking))
+    store_derived(copy_version)
+    notify_search(copy_version)
+    return copy_version

@@ -17,4 +17,5 @@ urlpatterns = [
     path("dossiers/<slug:slug>/versies/<int:number>/", views.review, name="review"),
     path("dossiers/<slug:slug>/versies/<int:number>/status/", views.change_status, name="status"),
     path("dossiers/<slug:slug>/versies/<int:number>/profiel/", views.change_profile, name="profile"),
+    path("dossiers/<slug:slug>/versies/<int:number>/openbaar-maken/", views.publish, name="publish"),
 ]

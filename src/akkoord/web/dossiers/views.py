@@ -30,9 +30,8 @@ Status = DossierVersion.Status
 
 
 def deny(request: HttpRequest):
-    """Anonymous visitors are sent to sign in; signed-in users without access get a 404."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    """Anyone without access gets the same 404 as for a dossier or version that does not exist,
+    so that no one can tell a concept from an absent one (the 404 page offers to sign in)."""
     raise Http404("Geen toegang tot dit dossier.")
 
 
@@ -84,6 +83,12 @@ class DossierContext:
     @cached_property
     def findings(self):
         return group(derived.findings(self.version, lambda: self.core))
+
+    @cached_property
+    def diff(self) -> dict:
+        """What changed since the newest older version this reader may read (never a concept
+        they may not read)."""
+        return services.version_diff(self.version, access.diff_base(self.request.user, self.version))
 
     @cached_property
     def default(self) -> DossierVersion | None:
@@ -153,7 +158,7 @@ def dossier_page(view):
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    versions = list(access.visible_versions(request.user).defer("warnings", "diff")
+    versions = list(access.visible_versions(request.user).defer("warnings")
                     .order_by("dossier__municipality", "dossier__slug", "-number"))
     rows: "OrderedDict[int, dict]" = OrderedDict()
     for version in versions:
@@ -223,11 +228,12 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
             partner_entries[variant] = entry
     partners = [(name, partner_entries.get(name.strip())) for name in model.partners]
 
-    change = next((c for c in (ctx.version.diff or {}).get("changed", []) if c["code"] == code), None)
-    added_in_version = code in (ctx.version.diff or {}).get("added", [])
-    # Quality findings are shown to compilers only.
-    findings = ctx.findings if access.can_ingest(request.user) else None
-    warnings = [w for w in ctx.version.warnings if w.get("fiche") == code] if access.can_ingest(request.user) else []
+    change = next((c for c in ctx.diff.get("changed", []) if c["code"] == code), None)
+    added_in_version = code in ctx.diff.get("added", [])
+    # Quality findings and reader warnings quote raw text: compilers only.
+    findings = ctx.findings if access.can_see_findings(request.user) else None
+    warnings = ([w for w in ctx.version.warnings if w.get("fiche") == code]
+                if access.can_see_findings(request.user) else [])
     glossary = [e for e in ctx.glossary if code in e.fiches]
     return render(request, "dossiers/fiche.html", ctx.context(
         record=record, fiche=model, labels=FIELD_LABELS,
@@ -235,8 +241,19 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         previous_fiche=previous_fiche, next_fiche=next_fiche,
         partners=partners, change=change, added_in_version=added_in_version,
         findings=findings, fiche_findings=findings.for_fiche(code) if findings else [], warnings=warnings,
-        glossary=glossary, section="fiche",
+        glossary=glossary, section="fiche", diff=ctx.diff,
+        marks=_search_marks(request), mark_query=request.GET.get("markeer", "")[:300],
     ))
+
+
+def _search_marks(request: HttpRequest) -> set[str]:
+    """The words to mark on a fiche opened from a search result (``?markeer=vraag``)."""
+    query = request.GET.get("markeer", "").strip()
+    if not query:
+        return set()
+    from akkoord.web.search.highlight import query_terms
+
+    return query_terms(query)
 
 
 @dossier_page
@@ -284,7 +301,9 @@ def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 @dossier_page
 def versions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     statuses = access.readable_statuses(request.user)
-    rows = ctx.dossier.versions.filter(status__in=statuses).select_related("uploaded_by").order_by("-number")
+    rows = list(ctx.dossier.versions.filter(status__in=statuses).select_related("uploaded_by").order_by("-number"))
+    for row in rows:
+        row.visible_diff = services.version_diff(row, access.diff_base(request.user, row))
     events = []
     if access.can_ingest(request.user):
         events = AuditEvent.objects.filter(dossier=ctx.dossier).select_related("version")[:100]
@@ -292,33 +311,41 @@ def versions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         rows=rows, events=events, section="versions"))
 
 
+def _version_for(request: HttpRequest, slug: str, number: int) -> DossierVersion:
+    """The version named in the URL, or the same 404 whether it is absent or not for this reader."""
+    version = DossierVersion.objects.select_related("dossier").filter(dossier__slug=slug, number=number).first()
+    if version is None or not access.can_view_version(request.user, version):
+        raise Http404("Geen toegang tot deze versie.")
+    return version
+
+
 def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    """A version as stored: reader, warnings, quality findings, changes; the status buttons."""
-    dossier = get_object_or_404(Dossier, slug=slug)
-    version = get_object_or_404(DossierVersion, dossier=dossier, number=number)
-    if not access.can_view_version(request.user, version):
-        return deny(request)
-    ctx = DossierContext(request, dossier, version, True)
-    findings = ctx.findings
+    """A version as stored: reader, changes, and for compilers the warnings, quality findings
+    and the status buttons."""
+    version = _version_for(request, slug, number)
+    ctx = DossierContext(request, version.dossier, version, True)
+    internal = access.can_see_findings(request.user)
+    findings = ctx.findings if internal else None
     warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
-    for warning in version.warnings:
+    for warning in (version.warnings if internal else []):
         warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
     status_actions = []
     if access.can_publish(request.user):
-        for status, label in ((Status.RELEASED, "Vrijgeven aan de onderhandelaars"),
-                              (Status.PUBLIC, "Openbaar maken"),
-                              (Status.CONCEPT, "Terugzetten naar concept")):
-            if status != version.status:
-                status_actions.append((status, label))
+        if version.status == Status.CONCEPT:
+            status_actions.append((Status.RELEASED, "Vrijgeven aan de onderhandelaars…"))
+        if version.status != Status.PUBLIC:
+            status_actions.append((Status.PUBLIC, "Openbaar maken…"))
+        if version.status != Status.CONCEPT:
+            status_actions.append((Status.CONCEPT, "Terugzetten naar concept…"))
     fiche_titles = {f.code: f.title for f in ctx.full_fiches}
     return render(request, "dossiers/review.html", ctx.context(
         vq=f"?versie={version.number}", vq_amp=f"&versie={version.number}",
-        findings=findings, warnings_by_fiche=list(warnings_by_fiche.items()),
+        findings=findings, show_internal=internal, warnings_by_fiche=list(warnings_by_fiche.items()),
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
-        diff=version.diff or {}, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
+        diff=ctx.diff, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
         profile_form=ProfileForm(profile=ctx.profile) if access.can_ingest(request.user) else None,
-        term=ctx.profile.term_years(dossier.title),
+        term=ctx.profile.term_years(version.dossier.title),
         section="versions",
     ))
 
@@ -326,12 +353,12 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @require_POST
 def change_profile(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """Corrections to the profile in the review step; kept with the version and the dossier,
-    so the next version is read with them."""
+    so the next version is read with them. Compilers only."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    version = _version_for(request, slug, number)
     if not access.can_ingest(request.user):
-        raise PermissionDenied("U mag het profiel van een dossier niet wijzigen.")
-    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+        raise Http404("Geen toegang.")
     form = ProfileForm(request.POST, profile=version.core_profile())
     if not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
@@ -342,20 +369,76 @@ def change_profile(request: HttpRequest, slug: str, number: int) -> HttpResponse
     return redirect(version.get_absolute_url() + "#profiel")
 
 
-@require_POST
-def change_status(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+# What each status change makes visible, said on the confirmation page.
+STATUS_EFFECTS = {
+    Status.RELEASED: ("Vrijgeven aan de onderhandelaars",
+                      "Na vrijgeven kunnen alle onderhandelaars, de informateur en de formateur deze versie lezen en "
+                      "doorzoeken. De kwaliteitsbevindingen en waarschuwingen blijven alleen voor ambtenaren zichtbaar. "
+                      "Het publiek ziet deze versie niet."),
+    Status.CONCEPT: ("Terugzetten naar concept",
+                     "Na terugzetten ziet alleen de ambtelijke organisatie deze versie nog. Onderhandelaars en publiek "
+                     "lezen dan de nieuwste eerdere versie die voor hen vrijgegeven of openbaar is."),
+}
+
+
+def _require_publisher(request: HttpRequest) -> None:
     if not access.can_publish(request.user):
-        raise PermissionDenied("U mag de status van een dossier niet wijzigen.")
-    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Onbekende status.")
+        raise Http404("Geen toegang.")
+
+
+@require_http_methods(["GET", "POST"])
+def change_status(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Release a version or set it back to concept, after a confirmation that says who will see it."""
+    version = _version_for(request, slug, number)
+    _require_publisher(request)
+    status = (request.POST.get("status") or request.GET.get("status") or "").strip()
+    if status == "openbaar":
+        return redirect("dossiers:publish", slug=slug, number=number)
+    form = StatusForm({"status": status})
+    if not form.is_valid() or status == version.status:
+        messages.error(request, "Kies een andere status dan de huidige.")
         return redirect(version.get_absolute_url())
-    services.set_status(version, form.cleaned_data["status"], request.user)
-    messages.success(request, f"Versie {version.number} is {services.STATUS_MESSAGES[version.status]}.")
-    return redirect(version.get_absolute_url())
+    title, effect = STATUS_EFFECTS[status]
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        services.set_status(version, status, request.user)
+        messages.success(request, f"Versie {version.number} is {services.STATUS_MESSAGES[version.status]}.")
+        return redirect(version.get_absolute_url())
+    return render(request, "dossiers/confirm_status.html", {
+        "dossier": version.dossier, "version": version, "status": status, "title": title, "effect": effect,
+        "section": "versions",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Make a version public: show the publication copy's changes and the blocking findings
+    left after cleaning; each needs a reason to be overridden. Publishes only on confirmation."""
+    version = _version_for(request, slug, number)
+    _require_publisher(request)
+    plan = services.plan_publication(version)
+    keyed = plan.keyed_blocking()
+    reasons = {key: request.POST.get(f"reden-{key}", "") for key, _ in keyed}
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if request.POST.get("bevestigd") != "ja":
+            errors["bevestigd"] = "Vink aan dat u deze versie openbaar wilt maken."
+        for key, _ in keyed:
+            if not reasons[key].strip():
+                errors[key] = "Geef een reden, of los de bevinding op in een nieuwe versie."
+        if not errors:
+            try:
+                copy_version = services.publish(version, request.user, reasons)
+            except services.PublicationBlocked as exc:  # the findings changed meanwhile
+                errors["bevestigd"] = str(exc)
+            else:
+                messages.success(request, f"Versie {version.number} is openbaar gemaakt als publicatiekopie "
+                                          f"(versie {copy_version.number}).")
+                return redirect(copy_version.get_absolute_url())
+    return render(request, "dossiers/publish.html", {
+        "dossier": version.dossier, "version": version, "plan": plan,
+        "blocking": [(key, finding, reasons.get(key, ""), errors.get(key, "")) for key, finding in keyed],
+        "errors": errors, "section": "versions",
+    }, status=400 if errors else 200)
 
 
 @require_http_methods(["GET", "POST"])

@@ -83,6 +83,7 @@ class Filters:
     partner: str = ""  # folded
     year: str = ""
     dossier_id: int | None = None
+    fields_mask: int = 0  # only terms found in these fields (bit mask over indexing.FIELDS); 0: any field
 
     def where(self, alias: str = "d") -> tuple[str, list]:
         """SQL conditions on the document table (``alias``) and their parameters."""
@@ -108,20 +109,34 @@ def _escape_like(value: str) -> str:
     return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
-def document_count() -> int:
+def _versions_clause(version_ids: Sequence[int] | None, alias: str = "d") -> str:
+    if version_ids is None:
+        return "1 = 1"
+    ids = ", ".join(str(int(i)) for i in version_ids) or "NULL"
+    return f"{alias}.{_col('version_id')} IN ({ids})"
+
+
+def document_count(version_ids: Sequence[int] | None = None) -> int:
+    """Indexed fiches, of the given versions only (None: all)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {_table(Document)}")
+        cursor.execute(f"SELECT COUNT(*) FROM {_table(Document)} d WHERE {_versions_clause(version_ids)}")
         return int(cursor.fetchone()[0])
 
 
-def document_frequencies(term_ids: Iterable[int]) -> dict[int, int]:
+def document_frequencies(term_ids: Iterable[int], version_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """In how many fiches each term occurs, counting only the given versions (None: all)."""
     ids = sorted({int(t) for t in term_ids})
     if not ids:
         return {}
+    p, d = "p", "d"
+    join = ""
+    if version_ids is not None:
+        join = f"JOIN {_table(Document)} {d} ON {d}.{_col('id')} = {p}.{_col('document_id')} "
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_col('term_id')}, COUNT(*) FROM {_table(Posting)} "
-            f"WHERE {_col('term_id')} IN ({', '.join(map(str, ids))}) GROUP BY {_col('term_id')}")
+            f"SELECT {p}.{_col('term_id')}, COUNT(*) FROM {_table(Posting)} {p} {join}"
+            f"WHERE {p}.{_col('term_id')} IN ({', '.join(map(str, ids))}) AND {_versions_clause(version_ids, d)} "
+            f"GROUP BY {p}.{_col('term_id')}")
         return {int(t): int(n) for t, n in cursor.fetchall()}
 
 
@@ -148,11 +163,17 @@ def candidates(weights: dict[int, float], filters: Filters, limit: int) -> list[
         f"WITH w (term_id, weight) AS (VALUES {values}) "
         f"SELECT {p}.{_col('document_id')}, SUM({p}.{_col('impact')} * w.weight) AS score "
         f"FROM {_table(Posting)} {p} JOIN w ON w.term_id = {p}.{_col('term_id')} {join}"
-        f"WHERE {p}.{_col('term_id')} IN ({', '.join(map(str, ids))}) AND {where} "
+        f"WHERE {p}.{_col('term_id')} IN ({', '.join(map(str, ids))}) AND {where}{_fields_clause(filters, p)} "
         f"GROUP BY {p}.{_col('document_id')} ORDER BY score DESC, {p}.{_col('document_id')} LIMIT %s")
     with connection.cursor() as cursor:
         cursor.execute(sql, params + [int(limit)])
         return [(int(doc), float(score)) for doc, score in cursor.fetchall()]
+
+
+def _fields_clause(filters: Filters, alias: str) -> str:
+    if not filters.fields_mask:
+        return ""
+    return f" AND ({alias}.{_col('fields')} & {int(filters.fields_mask)}) <> 0"
 
 
 def postings(document_ids: Iterable[int], term_ids: Iterable[int]) -> list[tuple[int, int, float, int]]:
@@ -181,8 +202,18 @@ def filtered_documents(filters: Filters, limit: int) -> tuple[list[int], int]:
         return [int(r[0]) for r in cursor.fetchall()], total
 
 
-def all_terms() -> list[tuple[str, int]]:
-    """The whole term dictionary: [(text, id)]."""
+def all_terms(version_ids: Sequence[int] | None = None) -> list[tuple[str, int]]:
+    """The term dictionary [(text, id)]: the terms that occur in an indexed fiche of the given
+    versions (None: any indexed fiche). Terms left behind by versions no longer indexed are
+    never part of it, so the dictionary says nothing about text a searcher may not read."""
+    p, d = "p", "d"
+    if version_ids is None:
+        inner = f"SELECT DISTINCT {p}.{_col('term_id')} FROM {_table(Posting)} {p}"
+    else:
+        inner = (f"SELECT DISTINCT {p}.{_col('term_id')} FROM {_table(Posting)} {p} "
+                 f"JOIN {_table(Document)} {d} ON {d}.{_col('id')} = {p}.{_col('document_id')} "
+                 f"WHERE {_versions_clause(version_ids, d)}")
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {_col('text')}, {_col('id')} FROM {_table(Term)}")
+        cursor.execute(f"SELECT t.{_col('text')}, t.{_col('id')} FROM {_table(Term)} t "
+                       f"WHERE t.{_col('id')} IN ({inner})")
         return [(str(t), int(i)) for t, i in cursor.fetchall()]

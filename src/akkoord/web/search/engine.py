@@ -33,25 +33,64 @@ PROXIMITY_BONUS = 0.3  # score factor 1.3 when every pair of consecutive words s
 
 
 @dataclass
-class IndexSnapshot:
-    generation: str
+class Statistics:
+    """What ranking and query analysis know of the fiches one group of searchers may read:
+    the term dictionary (compound splitting, spelling), the number of fiches, document
+    frequencies and the filter values. Computed from those fiches only, so that no answer,
+    count or choice depends on text the searcher may not read."""
+
+    version_ids: tuple[int, ...] | None  # None: every indexed version
     vocabulary: Vocabulary
     document_count: int
-    abbreviations: list[tuple[int, str, str]]  # (version_id, folded abbreviation, expansion)
     chapters: list[str]
     years: list[str]
-    version_ids: set[int] = field(default_factory=set)  # the indexed versions
-    # Document frequency per term id, filled as queries need them (valid for this generation).
-    document_frequencies: dict[int, int] = field(default_factory=dict)
+    document_frequencies: dict[int, int] = field(default_factory=dict)  # filled as queries need them
 
     def frequencies(self, term_ids) -> dict[int, int]:
-        """Document frequencies of the given terms (absent: in no document)."""
+        """Document frequencies of the given terms (absent: in no readable fiche)."""
         known = self.document_frequencies
         missing = [t for t in term_ids if t not in known]
         if missing:
-            found = backend.document_frequencies(missing)
+            found = backend.document_frequencies(missing, self.version_ids)
             known.update({t: found.get(t, 0) for t in missing})
         return {t: known[t] for t in term_ids if known[t]}
+
+
+@dataclass
+class IndexSnapshot:
+    """The index at one generation; statistics per set of readable versions, made on demand."""
+
+    generation: str
+    abbreviations: list[tuple[int, str, str]]  # (version_id, folded abbreviation, expansion)
+    version_ids: set[int]  # the indexed versions
+    chapters_by_version: dict[int, set[str]]
+    years_by_version: dict[int, set[str]]
+    _statistics: dict[tuple[int, ...] | None, Statistics] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def key(self, visible) -> tuple[int, ...] | None:
+        if visible is None or self.version_ids <= set(visible):
+            return None
+        return tuple(sorted(self.version_ids & {int(v) for v in visible}))
+
+    def statistics(self, visible=None) -> Statistics:
+        """The statistics of the fiches in ``visible`` (version ids; None: all indexed)."""
+        key = self.key(visible)
+        found = self._statistics.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._statistics.get(key)
+            if found is None:
+                versions = self.version_ids if key is None else set(key)
+                chapters = set().union(*(self.chapters_by_version.get(v, set()) for v in versions)) - {""}
+                years = set().union(*(self.years_by_version.get(v, set()) for v in versions))
+                found = Statistics(key, Vocabulary(dict(backend.all_terms(key))), backend.document_count(key),
+                                   sorted(chapters, key=lambda c: (len(c), c)), sorted(years))
+                if len(self._statistics) > 32:  # a handful of reader groups; never grows without bound
+                    self._statistics.clear()
+                self._statistics[key] = found
+            return found
 
 
 _lock = threading.Lock()
@@ -66,17 +105,23 @@ def snapshot() -> IndexSnapshot:
     if current is not None and current.generation == generation:
         return current
     with _lock:
-        vocabulary = Vocabulary(dict(backend.all_terms()))
+        current = _snapshot
+        if current is not None and current.generation == generation:
+            return current
         abbreviations = list(Abbreviation.objects.values_list("version_id", "folded", "expansion"))
-        chapters = sorted(set(Document.objects.values_list("chapter", flat=True)) - {""},
-                          key=lambda c: (len(c), c))
-        years = set()
-        for value in Document.objects.values_list("years", flat=True).distinct():
-            years.update(y for y in value.split("|") if y)
-        version_ids = set(Document.objects.values_list("version_id", flat=True).distinct())
-        _snapshot = IndexSnapshot(generation, vocabulary, backend.document_count(), abbreviations,
-                                  chapters, sorted(years), version_ids)
+        chapters: dict[int, set[str]] = {}
+        years: dict[int, set[str]] = {}
+        for version_id, chapter, value in Document.objects.values_list("version_id", "chapter", "years").distinct():
+            chapters.setdefault(version_id, set()).add(chapter)
+            years.setdefault(version_id, set()).update(y for y in value.split("|") if y)
+        _snapshot = IndexSnapshot(generation, abbreviations, set(chapters), chapters, years)
         return _snapshot
+
+
+def filter_values(version_ids) -> tuple[list[str], list[str]]:
+    """The chapters and years a searcher can filter on: those of the versions they may read."""
+    stats = snapshot().statistics(version_ids)
+    return stats.chapters, stats.years
 
 
 @dataclass
@@ -114,20 +159,25 @@ def newest_version_ids() -> list[int]:
 
 
 def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = "", partner: str = "",
-           year: str = "", dossier_id: int | None = None, limit: int = 20, offset: int = 0,
+           year: str = "", dossier_id: int | None = None, field: str = "", limit: int = 20, offset: int = 0,
            load_fiches: bool = True) -> Results:
-    """Search the index. ``version_ids``: the dossier versions the user may see (None: all)."""
+    """Search the index. ``version_ids``: the dossier versions the user may see (None: all);
+    ``dossier_id``: one dossier only; ``field``: only words found in that field (indexing.FIELDS)."""
     snap = snapshot()
     visible = None if version_ids is None else tuple(sorted(int(v) for v in version_ids))
+    stats = snap.statistics(visible)
+    from akkoord.web.search.indexing import FIELD_INDEX
+
+    mask = (1 << FIELD_INDEX[field]) if field in FIELD_INDEX else 0
     filters = Filters(visible, ambition=ambition, chapter=chapter, partner=fold(partner).strip(), year=year,
-                      dossier_id=dossier_id)
+                      dossier_id=dossier_id, fields_mask=mask)
     abbreviations: dict[str, list[str]] = {}
     for version_id, folded, expansion in snap.abbreviations:
         if visible is None or version_id in visible:
             bucket = abbreviations.setdefault(folded, [])
             if expansion not in bucket:
                 bucket.append(expansion)
-    parsed = parse(text or "", snap.vocabulary, abbreviations)
+    parsed = parse(text or "", stats.vocabulary, abbreviations)
 
     if parsed.empty:
         if text and text.strip():
@@ -136,10 +186,10 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
         hits = [Hit(d, 0, "", 0.0) for d in ids[offset:offset + limit]]
         return _finish(Results(parsed, hits, total, offset), load_fiches)
 
-    ids = snap.vocabulary.ids
+    ids = stats.vocabulary.ids
     term_ids = {t: ids[t] for t in parsed.terms() if t in ids}
-    dfs = snap.frequencies(list(term_ids.values()))
-    n = max(snap.document_count, 1)
+    dfs = stats.frequencies(list(term_ids.values()))
+    n = max(stats.document_count, 1)
     idfs = {t: idf(n, dfs.get(i, 0)) for t, i in term_ids.items() if dfs.get(i, 0) > 0}
     groups = [_weigh(g, idfs) for g in parsed.groups if any(t in idfs for t in g.terms())]
 
@@ -166,8 +216,10 @@ def search(text: str, *, version_ids=None, ambition: str = "", chapter: str = ""
 
     by_id = {i: t for t, i in term_ids.items()}
     matches: dict[int, dict[str, tuple[float, int]]] = {}
-    for doc, tid, impact, mask in backend.postings([d for d, _ in candidates], sql_weights):
-        matches.setdefault(doc, {})[by_id[tid]] = (impact, mask)
+    for doc, tid, impact, fields in backend.postings([d for d, _ in candidates], sql_weights):
+        if mask and not fields & mask:
+            continue  # the word is in this fiche, but not in the field asked for
+        matches.setdefault(doc, {})[by_id[tid]] = (impact, fields if not mask else fields & mask)
 
     # Where each term is used: (group, alternative, position in the alternative).
     uses: dict[str, list[tuple[int, int, int]]] = {}

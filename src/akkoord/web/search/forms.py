@@ -15,10 +15,17 @@ class SearchForm(forms.Form):
                               help_text="Een deel van de naam is genoeg, bijvoorbeeld: GGD.")
     jaar = forms.ChoiceField(label="Jaar", required=False,
                              help_text="Jaar van een bijstuurmoment of een einddatum van beleid.")
+    dossier = forms.ChoiceField(label="Dossier", required=False)
+    veld = forms.ChoiceField(label="Zoek in", required=False,
+                             help_text="Bijvoorbeeld alleen in het advies aan de onderhandelaars.")
     pagina = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
 
-    def __init__(self, data=None, *, chapters=(), years=(), ambitions=()):
+    def __init__(self, data=None, *, chapters=(), years=(), dossiers=(), ambitions=()):
         super().__init__(data)
+        from akkoord.web.search.indexing import FIELDS
+
+        self.fields["dossier"].choices = [("", "Alle dossiers")] + list(dossiers)
+        self.fields["veld"].choices = [("", "Alle velden")] + [(f.key, f.label) for f in FIELDS if f.key != "code"]
         # (key, name) of the ambitions in the searched dossiers' profiles
         self.fields["ambitie"].choices = [("", "Alle opgaven")] + list(ambitions)
         self.fields["hoofdstuk"].choices = [("", "Alle hoofdstukken")] + [(c, f"Hoofdstuk {c}") for c in chapters]

@@ -105,3 +105,25 @@ def _render(text: str, anchor: int, terms: set[str]) -> SafeString:
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + html + suffix)
+
+
+def mark_terms(text: str, wanted: set[str]) -> SafeString:
+    """All of ``text``, escaped, with the words whose analysed form is in ``wanted`` in ``<mark>``
+    (the fiche page opened from a search result shows where the question's words stand)."""
+    if not text or not wanted:
+        return mark_safe(escape(text or ""))
+    out, position = [], 0
+    for term, s, e in term_spans(text, wanted):
+        if term in wanted and s >= position:
+            out.append(escape(text[position:s]))
+            out.append(f"<mark>{escape(text[s:e])}</mark>")
+            position = e
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))
+
+
+def query_terms(query: str) -> set[str]:
+    """The analysed words of a search question (what ``mark_terms`` looks for)."""
+    from akkoord.web.search.analysis import terms
+
+    return set(terms(query[:300]))

@@ -49,3 +49,15 @@ def severity_label(value) -> str:
 
     text = str(value or "").lower()
     return SEVERITY_LABELS.get(text, text)
+
+
+@register.filter
+def marked(text: str, wanted) -> str:
+    """The text escaped, with the search words in ``wanted`` marked (plain escaping without them)."""
+    from django.utils.html import escape
+
+    if not wanted:
+        return escape(text or "")
+    from akkoord.web.search.highlight import mark_terms
+
+    return mark_terms(text or "", wanted)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0002_derived_data'),
+        ('dossiers', '0003_versiondiff_publication'),
     ]
 
     operations = [
