@@ -84,3 +84,31 @@ def test_an_inconsistent_term_is_refused(client: Client, concept_version, compil
     client.post(profile_url(concept_version), correction(concept_version, term_first="2030", term_last="2026"))
     concept_version.refresh_from_db()
     assert concept_version.core_profile().term == (2026, 2030)  # as induced from the title, unchanged
+
+
+def test_a_programme_dossier_works_like_a_fiche_dossier(client: Client, compiler, tmp_path):
+    """Sections, tables and agenda show on the fiche page; agenda dates are on the timeline."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Formatiedossier gemeente Westerbroek 2026-2030", level=0)
+    document.add_heading("Programma 1 Bestuur", level=1)
+    document.add_heading("1.1 Veiligheid", level=2)
+    document.add_heading("Waar staan we?", level=3)
+    document.add_paragraph("De wijken zijn veilig.")
+    document.add_heading("Opgaven voor de komende jaren", level=3)
+    document.add_paragraph("Meer boa's in de binnenstad.")
+    document.add_heading("Bijlage Agenda", level=1)
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Raad", "Onderwerp", "Par."), ("30-mrt-27", "Veiligheidsplan", "1.1")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    path = tmp_path / "programma.docx"
+    document.save(str(path))
+    version = ingest_file(path, compiler)
+    client.force_login(compiler)
+    slug = version.dossier.slug
+    page = client.get(reverse("dossiers:fiche", kwargs={"slug": slug, "code": "1A"}) + "?versie=1").content.decode()
+    assert "Opgaven voor de komende jaren" in page and "Meer boa" in page and "Veiligheidsplan" in page
+    timeline = client.get(reverse("dossiers:timeline", kwargs={"slug": slug}) + "?versie=1").content.decode()
+    assert "Veiligheidsplan" in timeline and "Tijdlijn 2026–2030" in timeline

@@ -22,7 +22,7 @@ from akkoord.web.dossiers import timeline as tl
 # Which code made a stored row. Raise FORMAT when the stored data changes meaning or when the
 # glossary, partner, timeline or check rules change what they derive; rows of another
 # fingerprint are recomputed when read (or all at once by ``akkoord reindex``).
-FORMAT = 2
+FORMAT = 3
 FINGERPRINT = f"{akkoord.__version__}/{FORMAT}"
 
 

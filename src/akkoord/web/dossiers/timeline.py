@@ -19,6 +19,7 @@ KIND_LABELS = {
     "source": "Einddatum bron",
     "moment": "Logisch moment",
     "external": "Verwacht extern besluit",
+    "agenda": "Raadsagenda",
 }
 
 
@@ -131,6 +132,9 @@ def fiche_items(fiche: Fiche, find_dates: Callable[[str], list[Interval]] | None
         # A moment without a date ("bij de volgende evaluatie") is not a timeline item.
         if intervals:
             add("moment", _shorten(fiche.adjustment_moment), fiche.adjustment_moment, intervals)
+    for item in fiche.agenda:  # an agenda table of council dates (heading-structured dossiers)
+        intervals = list(find_dates(item.date)) if find_dates else []
+        add("agenda", item.text, item.date, intervals)
     if fiche.external_changes and find_dates:
         for paragraph in fiche.external_changes.split("\n\n"):
             if paragraph.strip():
