@@ -571,6 +571,27 @@ _CONTINUES = re.compile(r"(?:[,;:(/&+\-–]|\b(?:en|of|de|het|een|van|voor|met|i
 _ENUMERATED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
+def _split_nested(tables: list[list[tuple[float, float, float, float]]]) -> list[list]:
+    """A table drawn inside a cell of another shares its ruling lines, so the lattice finds one
+    grid with the outer cell and the inner cells both in it: the cells that lie inside another
+    cell form a table of their own."""
+    out = []
+    for cells in tables:
+        nested = [c for c in cells if any(o is not c and _contains(o, c) for o in cells)]
+        if nested and len(nested) >= 2:
+            outer = [c for c in cells if c not in nested]
+            out.extend([nested, outer] if outer else [nested])
+        else:
+            out.append(cells)
+    return out
+
+
+def _contains(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - 1 <= inner[0] and inner[2] <= outer[2] + 1 and outer[1] - 1 <= inner[1]
+            and inner[3] <= outer[3] + 1
+            and (outer[2] - outer[0]) * (outer[3] - outer[1]) > (inner[2] - inner[0]) * (inner[3] - inner[1]) + 1)
+
+
 def _table_area(cells: list[tuple[float, float, float, float]]) -> float:
     return (max(c[2] for c in cells) - min(c[0] for c in cells)) * (max(c[3] for c in cells) - min(c[1] for c in cells))
 
@@ -593,11 +614,18 @@ def _join_line(first: str, second: str, previous: Line, right_edge: float | None
     """Join a wrapped line; a URL cut at the line end continues without a space."""
     last_token = first.split()[-1] if first.split() else ""
     next_token = second.split()[0]
+    fragment = second.strip().rstrip(".,;:)")
+    if re.fullmatch(r"[a-zà-ÿ]{1,2}", fragment) and fragment not in _SHORT_WORDS and last_token[-1:].isalpha():
+        return first + second.strip()  # a word broken at a narrow cell's edge (``Beleidsvel`` / ``d``)
     near_edge = right_edge is None or previous.x1 > right_edge - 40
     if (is_url_like(last_token) or _url_tail(first)) and near_edge and _URL_PIECE.match(next_token) \
             and re.search(r"[/?=&#%_.\-\d]", next_token) and not re.fullmatch(r"[A-Za-z]+[.,:;]?", next_token):
         return first + second
     return join_two(first, second)
+
+
+# Two-letter Dutch words that stand on a line of their own without being a broken word's end.
+_SHORT_WORDS = frozenset("in en op te de of is na om al nu zo ja je we ze er af ik uit".split())
 
 
 def _join_cell_lines(lines: list[str]) -> str:
@@ -798,7 +826,7 @@ class _PdfReader:
 
         # A table nested in a cell of another (the policy table inside the fiche table) is read
         # first, as a table of its own; the outer cell keeps only what lies outside it.
-        tables = sorted(find_tables(page.edges), key=_table_area)
+        tables = sorted(_split_nested(find_tables(page.edges)), key=_table_area)
         items: list[_Item] = []
         used: set[int] = set()
         for t_index, cells in enumerate(tables):
@@ -816,6 +844,12 @@ class _PdfReader:
                     item.cell_boxes.append((box[0], box[2]))
                 if any(item.cells):
                     items.append(item)
+        # A nested table's rows come after the row of the cell that holds them.
+        for inner in items:
+            for outer in items:
+                if outer.table != inner.table and outer.top - 1 <= inner.top <= outer.bottom \
+                        and inner.bottom <= outer.bottom + 1 and inner.top <= outer.top + 0.01:
+                    inner.top = outer.top + 0.01
         outside = [w for w in words if id(w) not in used]
         lines = [l for l in group_lines(outside) if not self._is_margin_line(l, page, repeated)
                  and not all(w.uri or _is_bullet_word(w.text) for w in l.words)]  # link-only lines
