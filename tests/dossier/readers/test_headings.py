@@ -144,3 +144,19 @@ def test_text_without_any_topic_is_still_refused():
 
     with pytest.raises(DossierError):
         parse_text("Zomaar een tekst\nzonder koppen of onderwerpen.\n")
+
+
+def test_exports_keep_sections_tables_and_agenda(tmp_path):
+    from akkoord.dossier.exports.docx import write_docx
+    from akkoord.dossier.exports.markdown import to_markdown
+
+    path = tmp_path / "programma.docx"
+    _word_dossier(path)
+    dossier = read_path(path).dossier
+    markdown = to_markdown(dossier)
+    assert "### Grondbeleid" in markdown and "Woningen per jaar" in markdown and "Volkshuisvestingsprogramma" in markdown
+    again = tmp_path / "export.docx"
+    write_docx(dossier, again)
+    text = "\n".join(p.text for p in docx.Document(str(again)).paragraphs)
+    assert "Grondbeleid" in text and "De grondexploitaties sluiten positief." in text
+    assert "2027: Volkshuisvestingsprogramma" in text

@@ -185,6 +185,7 @@ def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str]
         footnotes.reference(target, text)
 
     _write_policy_table(document, fiche)
+    _write_sections(document, fiche)
     if fiche.links:
         _write_links(document, fiche.links, link_texts)
 
@@ -227,6 +228,30 @@ def _write_policy_table(document, fiche: Fiche) -> None:
         for cell, width in zip(row.cells, _POLICY_WIDTHS):
             cell.width = width
     _set_grid(table, _POLICY_WIDTHS)
+
+
+def _write_sections(document, fiche: Fiche) -> None:
+    """Named sections, other tables and agenda items of a heading-structured dossier."""
+    for section in fiche.sections:
+        document.add_heading(section.title, level=3)
+        for text in (p for p in section.text.split("\n\n") if p.strip()):
+            document.add_paragraph(text)
+    for table_data in fiche.tables:
+        if table_data.title:
+            document.add_heading(table_data.title, level=3)
+        width = max([len(table_data.columns)] + [len(r) for r in table_data.rows]) or 1
+        table = document.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        for cells, bold in ([(table_data.columns, True)] if table_data.columns else []) + [(r, False) for r in table_data.rows]:
+            row = table.add_row()
+            for cell, text in zip(row.cells, cells):
+                _set_text(cell, text, bold=bold)
+        if table_data.note:
+            document.add_paragraph(table_data.note)
+    if fiche.agenda:
+        document.add_heading("Raadsagenda", level=3)
+        for item in fiche.agenda:
+            document.add_paragraph(f"{item.date}: {item.text}", style="List Bullet")
 
 
 def _write_links(document, links: list[str], link_texts: Mapping[str, str]) -> None:

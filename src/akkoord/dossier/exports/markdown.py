@@ -53,6 +53,15 @@ def fiche_markdown(fiche: Fiche, titles: dict[str, str] | None = None, profile: 
         out += [f"### {FIELD_LABELS[field]}", "", *_items(getattr(fiche, field)), ""]
     out += _table(FIELD_LABELS["policy_areas"], ("Beleidsterrein", "(Subsidie)kans", "Risico"),
                   [(p.area, p.opportunity, p.risk) for p in fiche.policy_areas])
+    for section in fiche.sections:
+        out += [f"### {_escape(section.title)}", "", "\n\n".join(_paragraphs(section.text)), ""]
+    for table in fiche.tables:
+        columns = tuple(table.columns) or tuple("" for _ in (table.rows[0] if table.rows else [""]))
+        out += _table(table.title or "Tabel", columns, [tuple(r) for r in table.rows])
+        if table.note:
+            out += [_escape(table.note), ""]
+    if fiche.agenda:
+        out += _table("Raadsagenda", ("Datum", "Onderwerp"), [(a.date, a.text) for a in fiche.agenda])
     if fiche.related:
         related = [f"- {code} {_escape(titles.get(code, ''))}".rstrip() for code in fiche.related]
         out += [f"### {FIELD_LABELS['related']}", "", *related, ""]
