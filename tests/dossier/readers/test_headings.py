@@ -160,3 +160,29 @@ def test_exports_keep_sections_tables_and_agenda(tmp_path):
     text = "\n".join(p.text for p in docx.Document(str(again)).paragraphs)
     assert "Grondbeleid" in text and "De grondexploitaties sluiten positief." in text
     assert "2027: Volkshuisvestingsprogramma" in text
+
+
+@pytest.mark.slow
+def test_pdf_headings_set_like_body_text_come_from_the_outline(tmp_path):
+    """Headings in body type (no larger size, not bold): the PDF's bookmarks tell them."""
+    import shutil
+    import subprocess
+
+    from docx.shared import Pt
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice ontbreekt")
+    path = tmp_path / "plat.docx"
+    _word_dossier(path)
+    document = docx.Document(str(path))
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        style = document.styles[name]
+        style.font.size, style.font.bold = Pt(11), False
+    document.save(str(path))
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    (fiche,) = read_path(tmp_path / "plat.pdf").dossier.fiches
+    assert (fiche.code, fiche.title) == ("2A", "Wonen")
+    assert fiche.current_line == "Er worden te weinig woningen gebouwd."
+    assert [s.title for s in fiche.sections] == ["Grondbeleid"]

@@ -412,7 +412,7 @@ def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block
             blocks.append(tables[i])
             continue
         record = records[i]
-        level = size_level(record.size) if record.size else None
+        level = record.level if record.level is not None else (size_level(record.size) if record.size else None)
         markdown = _MARKDOWN_HEADING.match(s)
         if markdown:  # ``# Titel``, ``## Programma 1``, ``### 1.1 Onderwerp``, ``#### Sectie``
             hashes = len(markdown.group(1))
@@ -459,6 +459,7 @@ class Line:
     size: float = 0.0
     links: list[str] = field(default_factory=list)
     bold: bool = False
+    level: int | None = None  # the heading level the document's outline (bookmarks) gives it
 
 
 def parse_heading_text(text: str, base: Profile | None = None, reader: str = "text") -> ReadResult | None:

@@ -708,6 +708,21 @@ class _PdfReader:
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         return ReadResult(dossier=dossier, reader="pdf", warnings=self.assembler.warnings)
 
+    def _outline(self) -> dict[tuple[int, str], int]:
+        """The PDF's outline (bookmarks): (page, title in lower case) → heading level, the top
+        level as 1 (a chapter), so that the heading reader can tell headings set like body text."""
+        out: dict[tuple[int, str], int] = {}
+        try:
+            for bookmark in self.document.get_toc(max_depth=6):
+                dest = bookmark.get_dest()
+                index = dest.get_index() if dest is not None else None
+                title = " ".join((bookmark.get_title() or "").lower().split())
+                if index is not None and title:
+                    out[(index + 1, title)] = bookmark.level + 1
+        except Exception:  # noqa: BLE001 - a damaged outline only loses a hint
+            return {}
+        return out
+
     def _read_headings_fast(self, total: int) -> ReadResult | None:
         """A dossier without any fiche heading, read by the heading reader from text segments;
         None when it has fiche headings (or no numbered topics either)."""
@@ -740,6 +755,7 @@ class _PdfReader:
         from akkoord.dossier.readers.headings import Line as HLine
         from akkoord.dossier.readers.headings import blocks_from_lines, build_dossier
 
+        outline = self._outline()
         records: list = []
         for page in pages:
             for uri, box in page.links:
@@ -776,7 +792,8 @@ class _PdfReader:
                 words = [w for k, w in enumerate(line.words) if k == 0 or not (w.superscript and w.text.isdigit())]
                 text = re.sub(r"(?<=\w)\s+([.,;:!?)])(?=\s|$)", r"\1", _join_words(words))
                 bold = all(w.bold for w in words)
-                items.append((line.top, HLine(text, line.size, uris, bold)))
+                level = outline.get((page.number, " ".join(text.lower().split())))
+                items.append((line.top, HLine(text, line.size, uris, bold, level)))
             items.sort(key=lambda item: item[0])
             records.extend(record for _, record in items)
         blocks = blocks_from_lines(records, getattr(self, "base_profile", None))
