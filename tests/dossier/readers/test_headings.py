@@ -186,3 +186,41 @@ def test_pdf_headings_set_like_body_text_come_from_the_outline(tmp_path):
     assert (fiche.code, fiche.title) == ("2A", "Wonen")
     assert fiche.current_line == "Er worden te weinig woningen gebouwd."
     assert [s.title for s in fiche.sections] == ["Grondbeleid"]
+
+
+def test_table_extracted_column_by_column_gives_the_sources():
+    text = """Formatiedossier gemeente Westerbroek 2026
+
+Programma 1 Bestuur
+1.1 Veiligheid
+Waar staan we?
+De wijken zijn veilig.
+Geldende kaders
+Beleidskader
+Integraal veiligheidsplan 2023-2026
+Verordening cameratoezicht
+binnenstad
+Indicatoren
+Indicator
+Aangiften per jaar
+Loopt af
+31-12-2026
+doorlopend
+Met wie werken we samen?
+Politie en Openbaar Ministerie.
+1.2 Dienstverlening
+Waar staan we?
+Alles digitaal.
+Geldende kaders
+Beleidskader
+Visie dienstverlening
+Indicatoren
+Indicator
+Tevredenheid
+Loopt af
+2028
+"""
+    fiches = {f.code: f for f in parse_text(text).dossier.fiches}
+    assert [(s.title, s.end_date) for s in fiches["1A"].sources] == [
+        ("Integraal veiligheidsplan 2023-2026", "31-12-2026"), ("Verordening cameratoezicht binnenstad", "doorlopend")]
+    assert [(s.title, s.end_date) for s in fiches["1B"].sources] == [("Visie dienstverlening", "2028")]

@@ -196,8 +196,68 @@ def _table(title: str, table: Block, note: str = "") -> Table:
     return Table(title, rows[0], rows[1:], note)
 
 
+_DATE_WORDS = re.compile(r"^(?:doorlopend|onbepaald|geen(?:\s+einddatum)?|n\.?\s?v\.?\s?t\.?|n\.?\s?t\.?\s?b\.?)\b",
+                         re.IGNORECASE)
+
+
+def _date_like(text: str) -> bool:
+    from akkoord.dossier.dates import find_dates
+
+    return bool(_DATE_WORDS.match(text.strip()) or find_dates(text))
+
+
+def _columns_from_dump(sections: list[tuple[str, list[Block]]], profile: Profile) -> list[tuple[str, list[Block]]]:
+    """Text extracted column by column writes a table as its header cells, each followed by
+    that column's values (``Beleidskader`` / titles …, later ``Loopt af`` / dates …), so the
+    headers read as section headings. Under a section that fills ``sources`` and holds no
+    table, rebuild the table from the first column (titles) and the first later column of
+    dates, pairing them by count (a title's wrapped line joins its title). Other columns of
+    the dump are kept together under the heading they stood under, as text."""
+    out: list[tuple[str, list[Block]]] = []
+    i = 0
+    while i < len(sections):
+        heading, blocks = sections[i]
+        if section_field(heading, profile) != "sources" or any(b.kind == "table" for b in blocks) or \
+                any(b.kind == "para" and b.text.strip() for b in blocks):
+            out.append(sections[i])
+            i += 1
+            continue
+        j = i + 1
+        groups: list[tuple[str, list[str]]] = []
+        while j < len(sections) and section_field(sections[j][0], profile) in (None, "tables"):
+            title, body = sections[j]
+            groups.append((title, [b.text.strip() for b in body if b.kind == "para" and b.text.strip()]))
+            j += 1
+        titles = groups[0][1] if groups and section_field(groups[0][0], profile) is None else []
+        dates = next(((k, g) for k, g in enumerate(groups[1:], 1) if g[1]
+                      and sum(_date_like(v) for v in g[1]) >= 0.6 * len(g[1])), None)
+        if not titles or dates is None or len(dates[1][1]) > len(titles):
+            out.append(sections[i])
+            i += 1
+            continue
+        titles = list(titles)
+        values = dates[1][1]
+        while len(titles) > len(values):
+            k = next((k for k in range(1, len(titles))
+                      if titles[k][:1].islower() or titles[k][:1].isdigit() or len(titles[k].split()) <= 1),
+                     min(range(1, len(titles)), key=lambda k: len(titles[k])))
+            titles[k - 1] = f"{titles[k - 1]} {titles[k]}"
+            del titles[k]
+        rows = [[groups[0][0], dates[1][0]]] + [[t, v] for t, v in zip(titles, values)]
+        out.append((heading, [Block("table", rows=rows)]))
+        rest = [g for k, g in enumerate(groups) if k not in (0, dates[0])]
+        where = next((t for t, _ in rest if section_field(t, profile) == "tables"), None)
+        text = "\n\n".join(f"{t}: {'; '.join(v)}" if v else t for t, v in rest
+                            if section_field(t, profile) != "tables" or v)
+        if where and text:
+            out.append((where, [Block("para", text)]))
+        i = j
+    return out
+
+
 def _fiche(topic: _Topic, profile: Profile, numbers: dict[str, str]) -> Fiche:
     fiche = Fiche(code=topic.code, title=topic.title)
+    topic.sections = _columns_from_dump(topic.sections, profile)
     links: list[str] = []
     texts: dict[str, list[str]] = {}
     all_text: list[str] = []
