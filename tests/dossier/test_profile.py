@@ -182,3 +182,10 @@ def test_builtin_profiles_map_only_to_known_fields(name):
     profile = builtin_profiles()[name]
     assert set(profile.labels) <= set(FIELD_LABELS)
     assert set(profile.section_fields.values()) <= set(FIELD_LABELS) | {"tables"}
+
+
+def test_labels_are_induced_as_the_dossier_writes_them():
+    labels = parse_text(dossier_text()).dossier.profile.labels
+    assert labels["current_line"].startswith("De lijn die we hebben ingezet")
+    assert labels["external_changes"].startswith("Vanuit andere overheden verwachten")  # footnote mark gone
+    assert labels["partners"] == "Onze natuurlijke partners op dit onderwerp zijn:"

@@ -108,6 +108,7 @@ class FicheAssembler:
         # A row whose label matched nothing: it may be cut by a page break and continue.
         self.pending: tuple[str, list[Cell], int | None] | None = None
         self.profile: Profile = default_profile()
+        self.label_counts: dict[str, Counter] = {}  # field → label wordings seen
 
     # -- events -----------------------------------------------------------------------
 
@@ -279,6 +280,8 @@ class FicheAssembler:
 
     def _open_field(self, field: str, label_text: str) -> None:
         self.field, self.label_text = field, label_text
+        if label_text and field not in ("title",):
+            self.label_counts.setdefault(field, Counter())[clean_inline(label_text)] += 1
         if field != "policy_areas":
             self.policy_columns = None
 
@@ -329,6 +332,8 @@ class FicheAssembler:
         if found:
             profile.boilerplate = list(dict.fromkeys(([] if base is None else base.boilerplate) + found))
         profile.term = profile.term or term_from_title(title)
+        if self.label_counts and base is None:  # the labels as this dossier writes them
+            profile.set_labels({field: counts.most_common(1)[0][0] for field, counts in self.label_counts.items()})
         return profile
 
     def finish(self, municipality: str = "", title: str = "", profile: Profile | None = None) -> Dossier:

@@ -179,6 +179,11 @@ class Profile:
                    description=str(data.get("description", "")),
                    section_fields={str(k): str(v) for k, v in (data.get("section_fields") or {}).items()})
 
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """The labels as a dossier writes them, footnote marks (``overheden1``) left out."""
+        self.labels = {field: " ".join(re.sub(r"(?<=[^\W\d])\d{1,2}\b", "", text).split())
+                       for field, text in labels.items() if text.strip()}
+
     def copy(self) -> "Profile":
         return Profile.from_dict(self.to_dict())
 

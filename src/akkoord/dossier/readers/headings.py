@@ -380,6 +380,15 @@ def build_dossier(blocks: list[Block], reader: str, title: str = "", base: Profi
     if not topics:
         return None
     numbers = {t.number: t.code for t in topics}
+    # The section headings as this dossier writes them, each with the field it fills.
+    headings = Counter(h for t in topics for h, _ in t.sections)
+    if headings and (base is None or not base.labels):
+        labels: dict[str, str] = {}
+        for heading, _ in headings.most_common():
+            fname = section_field(heading, profile)
+            if fname and fname not in labels:
+                labels[fname] = heading
+        profile.set_labels(labels)
     fiches = []
     seen = set()
     for topic in topics:

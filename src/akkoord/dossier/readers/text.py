@@ -682,7 +682,23 @@ def induce_profile(blocks: list[_Block], title: str, base: Profile | None = None
     if found:
         profile.boilerplate = unique(([] if base is None else list(base.boilerplate)) + found)
     profile.term = profile.term or term_from_title(title)
+    labels = _label_texts(blocks[:12])
+    if labels and base is None:
+        profile.set_labels(labels)
     return profile
+
+
+def _label_texts(blocks: list[_Block]) -> dict[str, str]:
+    """The labels as this dossier writes them: per field the wording most fiches use."""
+    seen: dict[str, Counter] = {}
+    for block in blocks:
+        text = "\n".join(t for _, t in block.body)
+        for lab in _find_labels(text):
+            if lab.field in _LABELS:
+                wording = " ".join(text[lab.start:lab.end].split())
+                if wording:
+                    seen.setdefault(lab.field, Counter())[wording] += 1
+    return {field: counts.most_common(1)[0][0] for field, counts in seen.items()}
 
 
 def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) -> ReadResult:

@@ -346,6 +346,8 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         diff=ctx.diff, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
         profile_form=ProfileForm(profile=ctx.profile) if access.can_ingest(request.user) else None,
         term=ctx.profile.term_years(version.dossier.title),
+        profile_labels=[(label, FIELD_LABELS.get(field, "tabel" if field == "tables" else field))
+                        for field, label in ctx.profile.labels.items()],
         section="versions",
     ))
 
