@@ -670,9 +670,10 @@ class _PdfReader:
 
     def read(self) -> ReadResult:
         total = len(self.document)
-        structured = self._read_headings_fast(total)
-        if structured is not None:
-            return structured
+        if not self._fiche_heading_early(total):
+            structured = self._read_headings_fast(total)
+            if structured is not None:
+                return structured
         pages: list[PageContent] = []
         for index in range(total):
             self._check_time(index + 1, total)
@@ -707,6 +708,22 @@ class _PdfReader:
         if not dossier.fiches:
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         return ReadResult(dossier=dossier, reader="pdf", warnings=self.assembler.warnings)
+
+    def _fiche_heading_early(self, total: int, pages: int = 5) -> bool:
+        """Does one of the first pages open a fiche (``Onderwerp 1A …``)? Then this is a fiche
+        dossier and the heading reader's pass can be skipped."""
+        for index in range(min(total, pages)):
+            try:
+                page = self.document[index]
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+                page.close()
+            except Exception:  # noqa: BLE001 - the full reader reports damaged pages
+                continue
+            if any(parse_heading(line, numbered=True) for line in text.splitlines()):
+                return True
+        return False
 
     def _outline(self) -> dict[tuple[int, str], int]:
         """The PDF's outline (bookmarks): (page, title in lower case) → heading level, the top
