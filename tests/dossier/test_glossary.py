@@ -1,7 +1,7 @@
 """Abbreviations the dossier defines itself."""
 from __future__ import annotations
 
-from akkoord.dossier.glossary import extract_glossary, find_definitions
+from akkoord.dossier.glossary import extract_glossary, find_definitions, find_long_form, used_abbreviations
 from akkoord.dossier.model import Dossier, Fiche, Source
 
 
@@ -58,3 +58,41 @@ def test_most_frequent_long_form_wins_and_others_are_kept():
     (entry,) = extract_glossary(dossier)
     assert entry.expansion == "Sociaal Domein"
     assert entry.alternatives == ["Sociale Dienst"]
+
+
+# -- issue 14: long forms found elsewhere, undefined abbreviations listed as such
+
+def _dossier(*texts: str) -> Dossier:
+    return Dossier(municipality="Lindeveen", fiches=[Fiche(code=f"1{chr(65 + i)}", title="Onderwerp",
+                                                          current_line=text) for i, text in enumerate(texts)])
+
+
+def test_a_long_form_elsewhere_in_the_dossier_is_found():
+    dossier = _dossier("De nota ‘Lopen, Fietsen en Zwemmen’ is vastgesteld.",
+                       "Het LFZ-budget loopt af; de LFZ vraagt herijking.")
+    entry = next(e for e in extract_glossary(dossier) if e.abbreviation == "LFZ")
+    assert entry.expansion == "Lopen Fietsen en Zwemmen" and entry.source == "found"
+    assert entry.fiches == ["1B"]
+
+
+def test_a_versioned_name_is_found_for_its_abbreviation():
+    dossier = _dossier("Het traject Groene Wijken Aanpak 2.0 (GWA 2.0) is gestart.")
+    entry = next(e for e in extract_glossary(dossier) if e.abbreviation == "GWA")
+    assert entry.expansion == "Groene Wijken Aanpak"
+
+
+def test_undefined_abbreviations_are_listed_only_when_asked_and_without_a_guess():
+    dossier = _dossier("Samen met de QRZ en de Kwartiermakers Regio Zuid bespreken we het.",
+                       "We willen dit snel; De Boer zegt het ook.")
+    entries = {e.abbreviation: e for e in extract_glossary(dossier, include_undefined=True)}
+    assert entries["QRZ"].expansion == "" and entries["QRZ"].source == ""
+    assert "QRZ" not in {e.abbreviation for e in extract_glossary(dossier)}
+    # Two letters or a phrase of lower-case words never count as a long form.
+    assert find_long_form("WW", ["We willen werken"]) is None
+    assert find_long_form("VVD", ["Voorkomen van dakloosheid"]) is None
+
+
+def test_used_abbreviations_skip_roman_numerals_and_shouted_words():
+    found = used_abbreviations(["Fase II van het PLAN EN de ABC-aanpak en de XYZ’s"])
+    assert "II" not in found and "EN" not in found and "ABC" not in found  # "ABC-aanpak" is a word
+    assert found["XYZ"] == 1 and found["PLAN"] == 1

@@ -68,3 +68,43 @@ def test_key_ignores_what_does_not_name_the_organisation():
     assert partner_key("de Stichting Leergeld (landelijk)") == partner_key("Stichting  Leergeld,")
     assert partner_key("Hof van Twente") != partner_key("Hof van")
     assert partner_key("") == ""
+
+
+# -- issue 14: no non-partners, no persons, synonyms merged
+
+def _index(*partner_lists):
+    from akkoord.dossier.model import Dossier, Fiche
+    from akkoord.dossier.partners import partner_index
+
+    dossier = Dossier(municipality="Lindeveen", fiches=[Fiche(code=f"1{chr(65 + i)}", title="x", partners=list(p))
+                                                        for i, p in enumerate(partner_lists)])
+    return {e.name: e for e in partner_index(dossier)}
+
+
+def test_policies_sentences_and_persons_are_no_partners():
+    from akkoord.dossier.partners import is_partner_name, names_a_person
+
+    for name in ("Beleid", "Dienstregeling", "Bijzondere bijstand", "Het is belangrijk dat alle partijen meedoen",
+                 "dhr. P. de Wit", "mevrouw Jansen", "J.P. van Dam"):
+        assert not is_partner_name(name), name
+    for name in ("Voedselbank", "Twente Board", "Leger des Heils", "Ministerie van BZK", "Politie"):
+        assert is_partner_name(name), name
+    assert names_a_person("Stichting Centrum, met dhr. Bakker als coördinator")
+    index = _index(["Stichting Centrum Lindeveen, met Piet Bakker als centrummanager", "Beleid"])
+    assert list(index) == ["Stichting Centrum Lindeveen"]
+    assert "Bakker" not in " ".join(index["Stichting Centrum Lindeveen"].name)
+
+
+def test_synonyms_plurals_and_quantifiers_merge():
+    index = _index(["Corporaties", "Bibliotheek"], ["Woningcorporaties", "Bibliotheken"],
+                   ["Lindeveense woningcorporaties", "Alle Veense gemeenten"], ["Veense gemeenten", "14 Veense gemeenten"])
+    corporations = [e for e in index.values() if "corporaties" in e.name.lower()]
+    assert len(corporations) == 1 and len(corporations[0].fiches) == 3
+    assert len([e for e in index.values() if e.name.lower().startswith("bibliothe")]) == 1
+    municipalities = [e for e in index.values() if "gemeenten" in e.name.lower()]
+    assert len(municipalities) == 1 and municipalities[0].fiches == ["1C", "1D"]
+
+
+def test_a_tail_shared_by_two_compounds_is_not_merged():
+    index = _index(["Partners"], ["Zorgpartners"], ["Welzijnspartners"])
+    assert len(index) == 3

@@ -131,6 +131,9 @@ def test_versioned_schema_accepts_what_the_shared_schema_accepts(schema, shared_
 
 # --- no names in the code ---------------------------------------------------------------------
 
+# Built-in profiles, and the bundled fictional sample data of the demo (its municipality is invented).
+SAMPLE_DATA = ("dossier/profiles/", "dossier/sample/", "monitoring/sample.py", "web/formation/demo.py")
+
 PLACES = ("Enschede", "Twente", "Overijssel", "Euregio", "Lindeveen", "Veenstreek", "Kroonswolde",
           "Haverdam", "Marlingen", "Hunzedal")
 
@@ -152,8 +155,8 @@ def _code_files():
         rel = path.relative_to(SRC).as_posix()
         if not path.is_file() or path.suffix not in (".py", ".html", ".css", ".js", ".txt", ".md", ".json"):
             continue
-        if rel.startswith(("dossier/profiles/", "dossier/sample/")) or "/migrations/" in rel:
-            continue  # built-in profiles and the bundled sample are data
+        if rel.startswith(SAMPLE_DATA) or "/migrations/" in rel:
+            continue  # built-in profiles and the bundled fictional samples are data
         yield rel, path.read_text(encoding="utf-8")
 
 

@@ -7,6 +7,15 @@ import pytest
 from webdata import base_fiches, make_user, write_dossier
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Every test starts without cached pages (pagecache.py) or login lock-outs."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def dossier_file(tmp_path: Path) -> Path:
     return write_dossier(tmp_path / "dossier.json", base_fiches())

@@ -83,7 +83,7 @@ def test_timeline_shows_end_dates_and_filters_by_ambition(reader: Client, releas
 def test_partner_index_merges_spelling_variants(reader: Client, released_version):
     html = reader.get(url("partners", released_version)).content.decode()
     assert html.count('class="partner__name"') == 3  # Voedselbank, Kredietbank Veenstreek, Stichting Leergeld
-    kredietbank = html.split("Kredietbank Veenstreek</h3>")[1].split("</li>\n")[0]
+    kredietbank = html.split("Kredietbank Veenstreek</span>")[1].split("</tr>")[0]
     assert "/fiches/1A/" in html and "/fiches/1B/" in kredietbank
 
 

@@ -11,7 +11,8 @@ import sys
 
 from akkoord.dossier.errors import DossierError
 
-COMMANDS = ("parse", "dates", "check", "export", "ingest", "demo", "serve", "search", "reindex")
+COMMANDS = ("parse", "dates", "check", "export", "ingest", "demo", "serve", "search", "reindex", "formation",
+            "agreement", "monitor")
 
 # argparse's own words (usage, help, errors) in Dutch: it looks every message up through ``_``.
 ARGPARSE_DUTCH = {

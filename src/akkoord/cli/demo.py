@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort (standaard {DEFAULT_PORT})")
     parser.add_argument("--bestand", metavar="PAD", help="laad dit dossier in plaats van het voorbeelddossier")
     parser.add_argument("--no-serve", action="store_true", help="alleen voorbereiden, geen webserver starten")
+    parser.add_argument("--json", action="store_true",
+                        help="druk de formatie en de demo-accounts af als JSON (voor scripts)")
     parser.set_defaults(handler=run)
 
 
@@ -66,11 +68,22 @@ def prepare(path: Path | None = None) -> tuple[str, bool]:
         services.set_status(version, DossierVersion.Status.RELEASED, None, actor=cli_actor())
         loaded = True
     user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
-    user.set_password(DEMO_PASSWORD)  # demo only: deliberately weak, never used outside `akkoord demo`
+    from django.contrib.auth.hashers import make_password
+
+    # Demo only: deliberately weak, never used outside `akkoord demo`; set as a hash so that
+    # the password rules every other user meets (accounts/passwords.py) do not refuse it.
+    user.password = make_password(DEMO_PASSWORD)
     user.first_name = "Demo"
     user.save()
     user.groups.add(Group.objects.get(name="ambtenaar"))
     return slug, loaded
+
+
+def prepare_monitor() -> str:
+    """The adopted agreement of the previous term with its progress history (fictional). Returns its slug."""
+    from akkoord.web.monitoring.services import demo_programme
+
+    return demo_programme(actor=cli_actor()).slug
 
 
 def run(args) -> int:
@@ -84,10 +97,28 @@ def run(args) -> int:
     slug, loaded = prepare(Path(args.bestand) if args.bestand else None)
     from django.conf import settings
 
+    from akkoord.web.formation.demo import prepare_formation
+
+    formation, accounts = prepare_formation(slug)
+    monitor = prepare_monitor()
+    accounts = [{"username": DEMO_USER, "password": DEMO_PASSWORD, "role": "ambtenaar", "party": None}] + accounts
     print(f"Demodatabase: {settings.DATABASES['default']['NAME']}", file=sys.stderr)
     if loaded:
         print("Voorbeelddossier ingelezen en vrijgegeven.", file=sys.stderr)
-    print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
+    if args.json:
+        import json
+
+        print(json.dumps({"formation": formation.slug, "dossier": slug, "accounts": accounts, "monitor": monitor},
+                         ensure_ascii=False))
+    else:
+        print(f"Demo-account: gebruikersnaam '{DEMO_USER}', wachtwoord '{DEMO_PASSWORD}' (rol ambtenaar).")
+        print(f"Demoformatie '{formation.name}' (/formaties/{formation.slug}/), accounts met wachtwoord "
+              f"'{DEMO_PASSWORD}':")
+        for account in accounts[1:]:
+            party = f", {account['party']}" if account["party"] else ""
+            print(f"  {account['username']} ({account['role']}{party})")
+        print(f"Vastgesteld akkoord van de vorige periode, in uitvoering: /uitvoering/{monitor}/")
+    sys.stdout.flush()
     if args.no_serve:
         return 0
     return serve_forever(args.host, args.port)

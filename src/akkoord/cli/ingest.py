@@ -7,7 +7,7 @@ import sys
 from akkoord.cli.output import report_warnings
 from akkoord.cli.serve import cli_actor, require_migrated, setup_django
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.readers import read_path
+from akkoord.dossier.isolation import Limits, read_isolated
 
 STATUS_CHOICES = ("concept", "vrijgegeven", "openbaar")
 
@@ -29,12 +29,20 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
+def _progress():
+    def show(done: int, total: int, unit: str) -> None:
+        end = "\n" if done + 1 >= total else ""
+        print(f"\r{unit} lezen: {done + 1} van {total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def run(args) -> int:
     setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.dev"))
     require_migrated(args.migrate)
     from akkoord.web.dossiers import services
 
-    result = read_path(args.path)
+    result = read_isolated(args.path, Limits.from_environment(), _progress() if sys.stderr.isatty() else None)
     if not args.quiet:
         report_warnings(result)
     from pathlib import Path

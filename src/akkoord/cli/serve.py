@@ -1,7 +1,11 @@
-"""`akkoord serve [--host H] [--port P] [--migrate]`: the workbench on a real database.
+"""`akkoord serve [--host H] [--port P] [--workers N] [--threads T] [--migrate]`: the workbench
+on a real database.
 
 The database comes from ``DATABASE_URL`` (default SQLite in ``AKKOORD_DATA_DIR``); the secret
 key from ``AKKOORD_SECRET_KEY``. Refuses to start with unapplied migrations unless ``--migrate``.
+``--workers`` worker processes (default: the number of cores) run under gunicorn; where
+gunicorn cannot run (not POSIX), one waitress process serves with ``--threads`` threads.
+Before any worker starts, what a crash left of interrupted uploads is removed.
 """
 from __future__ import annotations
 
@@ -20,7 +24,9 @@ def register(subparsers) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"adres om op te luisteren (standaard {DEFAULT_HOST})")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"poort (standaard {DEFAULT_PORT})")
     parser.add_argument("--migrate", action="store_true", help="voer eerst openstaande databasemigraties uit")
-    parser.add_argument("--threads", type=int, default=4, help="aantal verwerkingsdraden (standaard 4)")
+    parser.add_argument("--threads", type=int, default=4, help="aantal verwerkingsdraden per proces (standaard 4)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help=f"aantal werkprocessen (standaard het aantal processorkernen, hier {default_workers()})")
     parser.set_defaults(handler=run)
 
 
@@ -107,7 +113,69 @@ def database_label() -> str:
     return f"{database['ENGINE'].rsplit('.', 1)[-1]} ({database.get('NAME', '')} op {database.get('HOST') or 'localhost'})"
 
 
-def serve_forever(host: str, port: int, threads: int = 4) -> int:
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def gunicorn_available() -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def serve_forever(host: str, port: int, threads: int = 4, workers: int = 1) -> int:
+    """Serve until stopped: gunicorn with ``workers`` processes, or one waitress process."""
+    if gunicorn_available():
+        return serve_gunicorn(host, port, workers, threads)
+    if workers > 1:
+        print("Let op: meerdere werkprocessen vragen gunicorn (Linux, macOS); Akkoord draait nu in één "
+              "proces (waitress).", file=sys.stderr)
+    return serve_waitress(host, port, threads)
+
+
+def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    connections.close_all()  # no database connection may be shared by the forked workers
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", [bind])
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
+            self.cfg.set("timeout", 120)
+            self.cfg.set("graceful_timeout", 30)
+            self.cfg.set("keepalive", 5)
+            self.cfg.set("proc_name", "akkoord")
+            self.cfg.set("accesslog", None)
+            self.cfg.set("errorlog", "-")
+            self.cfg.set("loglevel", "warning")
+            self.cfg.set("forwarded_allow_ips", os.environ.get("AKKOORD_FORWARDED_ALLOW_IPS", "127.0.0.1,::1"))
+            self.cfg.set("when_ready", lambda server: print(
+                f"Akkoord draait op http://{bind}/ met {workers} werkprocessen × {threads} draden "
+                "(stoppen met Ctrl+C)", flush=True))
+
+        def load(self):
+            from akkoord.web.wsgi import application
+
+            return application
+
+    try:
+        Server().run()
+    except SystemExit as exc:  # gunicorn's arbiter exits on a port in use, with its own log line
+        if exc.code not in (0, None):
+            raise DossierError(f"kan niet luisteren op {host}:{port} (zie de melding hierboven).") from None
+    return 0
+
+
+def serve_waitress(host: str, port: int, threads: int = 4) -> int:
     from waitress import serve
 
     from akkoord.web.wsgi import application
@@ -135,8 +203,13 @@ def run(args) -> int:
     require_migrated(args.migrate)
     from django.conf import settings
 
+    if args.threads < 1 or (args.workers is not None and args.workers < 1):
+        raise DossierError("--workers en --threads moeten minstens 1 zijn.")
     print(f"Database: {database_label()}", file=sys.stderr)
+    from akkoord.web.dossiers.jobs import clean_up_at_start
+
+    clean_up_at_start()
     if settings.SESSION_COOKIE_SECURE and args.host in ("127.0.0.1", "localhost", "::1"):
         print("Let op: inlogcookies worden alleen over HTTPS verstuurd. Zet AKKOORD_SECURE_COOKIES=0 "
               "om zonder HTTPS lokaal in te loggen.", file=sys.stderr)
-    return serve_forever(args.host, args.port, args.threads)
+    return serve_forever(args.host, args.port, args.threads, args.workers or default_workers())

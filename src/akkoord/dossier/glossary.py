@@ -24,7 +24,8 @@ from typing import Iterable
 
 from akkoord.dossier.model import Dossier, Fiche
 
-__all__ = ["GlossaryEntry", "extract_glossary", "find_definitions", "fits", "fiche_texts"]
+__all__ = ["GlossaryEntry", "extract_glossary", "find_definitions", "fits", "fiche_texts", "used_abbreviations",
+           "find_long_form"]
 
 
 @dataclass
@@ -36,6 +37,9 @@ class GlossaryEntry:
     fiches: list[str] = field(default_factory=list)
     # Other long forms the dossier gives for the same abbreviation (rare; shown as variants).
     alternatives: list[str] = field(default_factory=list)
+    # How the long form was found: "defined" (``Long Form (ABBR)``), "found" (a phrase elsewhere
+    # in the dossier whose words spell the abbreviation) or "" (not written out anywhere).
+    source: str = "defined"
 
 
 # A candidate abbreviation: starts with a capital, 2–10 characters, no spaces.
@@ -194,7 +198,96 @@ def fiche_texts(fiche: Fiche) -> Iterable[str]:
     yield from fiche.footnotes
 
 
-def extract_glossary(dossier: Dossier) -> list[GlossaryEntry]:
+# An abbreviation as used in running text: capitals (and digits or &), optionally with a
+# plural "'s" ("MFSA's"); mixed-case ones (``WvGGZ``) only count when the dossier defines them.
+_USED = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(?:[’']s)?(?![\w-])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+# Capitalised words a heading may shout that are no abbreviations.
+_NOT_ABBREVIATIONS = {"EN", "DE", "HET", "VAN", "OP", "IN", "TE", "EEN", "IS", "OF", "NB", "OK", "JA", "NEE"}
+# Words a long form may contain without their initial counting: "Bewegen, Spelen en Sporten".
+_CONNECTORS = {"en", "van", "voor", "de", "het", "der", "den", "in", "op", "tot", "met", "&", "of", "te", "aan"}
+# Where a phrase ends when looking for a long form anywhere (commas may stand inside one).
+_SEGMENT_BREAK = re.compile(r"[.;:!?()\[\]\u2022\uf0b7\u25aa]|\n\s*\n|\s-\s")
+_QUOTES = "‘’“”'\"„"
+
+
+def used_abbreviations(texts: Iterable[str]) -> Counter[str]:
+    """Capitalised abbreviations used in ``texts``, with how often."""
+    found: Counter[str] = Counter()
+    for text in texts:
+        for match in _USED.finditer(text or ""):
+            token = match.group(1)
+            if sum(1 for c in token if c.isalpha()) < 2 or _ROMAN.match(token) or token in _NOT_ABBREVIATIONS:
+                continue
+            found[token] += 1
+    return found
+
+
+def _initials_spell(abbreviation: str, words: list[str], folded: list[str] | None = None) -> bool:
+    """Each word but connectors is capitalised and starts with the next letter of the
+    abbreviation, and every letter is used: ``Bewegen, Spelen en Sporten`` for BSS.
+    ``folded``: the words folded already (``_fold``)."""
+    folded = folded if folded is not None else [_fold(w) for w in words]
+    letters = [c for c in _fold(abbreviation) if c.isalpha()]
+    content = [(w, f) for w, f in zip(words, folded) if f not in _CONNECTORS]
+    if len(content) < 2 or len(content) != len(letters) or folded[-1] in _CONNECTORS:
+        return False
+    return all(w[:1].isupper() and f[:1] == letter for (w, f), letter in zip(content, letters))
+
+
+class _Phrases:
+    """The phrases of a dossier's texts as word lists (quotes and commas stripped), with the
+    places where a capitalised word starts, per folded first letter: ``find_long_form`` looks
+    only there."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.words: list[list[str]] = []
+        self.folded: list[list[str]] = []
+        self.starts: dict[str, list[tuple[int, int]]] = {}
+        for text in texts:
+            for segment in _SEGMENT_BREAK.split(text or ""):
+                words = [w.strip(_QUOTES + ",") for w in segment.split()]
+                words = [w for w in words if w]
+                if len(words) < 2:
+                    continue
+                index = len(self.words)
+                self.words.append(words)
+                self.folded.append([_fold(w) for w in words])
+                for position, word in enumerate(words):
+                    if word[:1].isupper():
+                        self.starts.setdefault(_fold(word[:1]), []).append((index, position))
+
+
+def find_long_form(abbreviation: str, texts: Iterable[str], phrases: "_Phrases | None" = None) -> str | None:
+    """A phrase anywhere in ``texts`` whose words spell ``abbreviation`` (``Bewegen, Spelen en
+    Sporten`` for BSS, ``Nationaal Programma Vitale Regio's`` for NPVR): capitalised words
+    whose initials are the abbreviation's letters, connectors (``en``, ``van`` …) between
+    them. The most frequent such phrase wins, on a tie the first. Letters hidden inside a
+    word (``Multifunctionele sportaccommodatie``) are not guessed: too many false friends."""
+    letters = [c for c in _fold(abbreviation) if c.isalpha()]
+    # Two letters spell too many phrases, and "B&W" hides its "en": only three or more letters.
+    if len(letters) < 3 or not abbreviation.isalpha():
+        return None
+    phrases = phrases if phrases is not None else _Phrases(texts)
+    limit = 2 * len(letters) + 1
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for index, start in phrases.starts.get(letters[0], []):
+        words, folded = phrases.words[index], phrases.folded[index]
+        for end in range(start + len(letters), min(start + limit, len(words)) + 1):
+            phrase_words = words[start:end]
+            if _initials_spell(abbreviation, phrase_words, folded[start:end]):
+                phrase = " ".join(phrase_words)
+                counts[_fold(phrase)] += 1
+                shown.setdefault(_fold(phrase), phrase)
+                break
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda item: item[1])[0]  # max keeps the first on a tie
+    return shown[best]
+
+
+def extract_glossary(dossier: Dossier, include_undefined: bool = False) -> list[GlossaryEntry]:
     """The glossary of a dossier, sorted by abbreviation.
 
     An entry's ``fiches`` are the codes of every fiche that defines or uses the
@@ -225,5 +318,18 @@ def extract_glossary(dossier: Dossier) -> list[GlossaryEntry]:
         fiches = [f.code for f in dossier.fiches
                   if any(text and pattern.search(text) for text in fiche_texts(f))]
         entries.append(GlossaryEntry(abbreviation, expansion, fiches, alternatives))
+    # Abbreviations the dossier uses without defining them: a phrase elsewhere that spells
+    # them, else listed as not written out.
+    all_texts = [text for fiche in dossier.fiches for text in fiche_texts(fiche) if text]
+    phrases = _Phrases(all_texts)
+    used_per_fiche = [(f.code, used_abbreviations(fiche_texts(f))) for f in dossier.fiches]
+    defined = {e.abbreviation for e in entries}
+    for abbreviation in used_abbreviations(all_texts):
+        if abbreviation in defined:
+            continue
+        fiches = [code for code, found in used_per_fiche if abbreviation in found]
+        long_form = find_long_form(abbreviation, all_texts, phrases)
+        if long_form or include_undefined:
+            entries.append(GlossaryEntry(abbreviation, long_form or "", fiches, [], "found" if long_form else ""))
     entries.sort(key=lambda e: (_fold(e.abbreviation), e.abbreviation))
     return entries

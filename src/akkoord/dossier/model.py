@@ -13,7 +13,20 @@ from typing import Any
 # The ambitions (their keys, names and colours) are not fixed here: each dossier has its own,
 # kept in its profile (``akkoord.dossier.profile``).
 
-CODE_PATTERN = re.compile(r"^[0-9]+[A-Z]$")
+CODE_PATTERN = re.compile(r"^[0-9]{1,10}[A-Z]$")
+
+
+def code_problem(code: object) -> str | None:
+    """Why a fiche code is unusable (None when it is fine). Codes end up in addresses, file
+    names and the search index, so only the contract's form is accepted: digits plus one
+    capital letter (``1A``, ``12C``)."""
+    if not isinstance(code, str) or not code:
+        return "heeft geen code"
+    if not CODE_PATTERN.fullmatch(code):
+        shown = code if len(code) <= 20 else code[:20] + "…"
+        shown = "".join(c if c.isprintable() else "?" for c in shown)
+        return f"heeft een ongeldige code '{shown}' (verwacht: cijfers en één hoofdletter, zoals 1A)"
+    return None
 
 # The text fields of a fiche, in template order (Dutch display names).
 TEXT_FIELDS: dict[str, str] = {

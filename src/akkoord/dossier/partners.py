@@ -16,10 +16,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from akkoord.dossier.model import Dossier
 
-__all__ = ["PartnerEntry", "partner_index", "partner_key", "display_form", "regional_qualifiers"]
+__all__ = ["PartnerEntry", "partner_index", "partner_key", "display_form", "regional_qualifiers",
+           "is_partner_name", "names_a_person"]
 
 
 @dataclass
@@ -55,12 +57,58 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# Where a name ends and a remark about it begins: "Stichting X, met <person> als manager",
+# "Hengelo in het bijzonder i.v.m. …", "Twee stichtingen die … gaan exploiteren".
+_QUALIFIER = re.compile(r"\s*(?:,|;|\s(?:die|dat|gezien|zoals|i\.?v\.?m\.?|ivm|in het bijzonder|op onderwerpen|"
+                        r"onder andere|o\.a\.|met name|als toegang|wat betreft|voor zover)\s).*$", re.IGNORECASE)
+_LEADING_LISTING = re.compile(r"^(?:waaronder|o\.a\.|onder andere|zoals|bijvoorbeeld|bv\.?)\s+", re.IGNORECASE)
+# Words that make a text a sentence rather than a name.
+_VERBS = {"is", "zijn", "wordt", "worden", "gaat", "gaan", "moet", "moeten", "kan", "kunnen", "heeft", "hebben",
+          "zal", "zullen", "wil", "willen", "werkt", "werken", "blijft", "komt", "komen"}
+# A name of a policy, a document or a scheme, not of someone to work with.
+_NOT_ACTOR_ENDINGS = ("beleid", "regeling", "plan", "nota", "visie", "programma", "wet", "strategie", "agenda",
+                      "begroting", "verordening", "bijstand", "dienstregeling", "subsidie", "uitkering", "budget")
+_MAX_NAME_WORDS = 8
+# A person: a title or initials before a capitalised name ("dhr. Jansen", "J.P. de Vries", "mevrouw Bos").
+_PERSON = re.compile(r"(?:\b(?:dhr|mevr|mw|drs|dr|ir|mr|prof|ing)\.?\s+|\b(?:de heer|mevrouw|meneer)\s+|"
+                     r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?:(?:van|de|der|den|ter|ten)\s+)*)[A-Z][a-z]", re.UNICODE)
+# Leading words that count or qualify a group without naming another one: "alle", "overige", "14".
+_QUANTIFIERS = {"alle", "overige", "andere", "diverse", "verschillende", "betrokken", "lokale", "regionale",
+                "enkele", "meerdere", "twee", "drie", "vier", "vijf"}
+
+
 def display_form(name: str) -> str:
-    """The name without parenthetical remarks, leading article, bullets or trailing punctuation."""
+    """The name without parenthetical remarks, a trailing remark after a comma or a relative
+    clause, a leading "waaronder", article, bullets or trailing punctuation."""
     text = _PARENTHETICAL.sub("", name)
     text = " ".join(text.split()).strip(" \t-–•,;:.")
+    text = _LEADING_LISTING.sub("", text)
+    text = _QUALIFIER.sub("", text).strip(" \t-–•,;:.")
     text = _LEADING_ARTICLE.sub("", text)
     return text.strip()
+
+
+def names_a_person(name: str) -> bool:
+    """True when ``name`` names an individual (a title or initials before a name)."""
+    return bool(_PERSON.search(name))
+
+
+def is_partner_name(name: str) -> bool:
+    """False for what a partner cell holds but is no organisation or group: a sentence, the
+    name of a policy or document ("Beleid", "Bijzondere bijstand"), a person."""
+    shown = display_form(name)
+    words = shown.split()
+    if not words or names_a_person(shown):  # a person in a trailing remark is cut off by display_form
+        return False
+    if len(words) > _MAX_NAME_WORDS:
+        return False
+    head = _QUALIFIER.sub("", _LEADING_LISTING.sub("", " ".join(_PARENTHETICAL.sub("", name).split())))
+    if any(_fold(w) in _VERBS for w in head.split()[1:]):
+        return False
+    last = _fold(words[-1])
+    if len(words) <= 2 and any(last.endswith(ending) for ending in _NOT_ACTOR_ENDINGS):
+        return False
+    return True
 
 
 def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) -> list[str]:
@@ -70,6 +118,11 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
     text = _LEADING_MUNICIPALITY.sub("", text)
     words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(text).replace("-", " ").split()]
     words = [w for w in words if w]
+    # "Alle Twentse gemeenten", "14 Twentse gemeenten" and "Twentse gemeenten" are one group.
+    while len(words) > 1 and (words[0] in _QUANTIFIERS or words[0].isdigit()):
+        words = words[1:]
+    if len(words) > 1 and _is_place_adjective(words[0], qualifiers):
+        words = words[1:]
     # Drop one trailing regional qualifier (a typo in it included), unless that would leave
     # nothing or split a name such as "Hof van Holland".
     for qualifier in qualifiers:
@@ -84,6 +137,32 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
                 words = rest
             break
     return words
+
+
+def _is_place_adjective(word: str, qualifiers: tuple[str, ...]) -> bool:
+    """``delftse`` of ``delft``, ``zwolse`` of ``zwolle``: the adjective of a place."""
+    for qualifier in qualifiers:
+        if " " in qualifier:
+            continue
+        stem = qualifier[:-1] if qualifier.endswith("e") else qualifier
+        if word in (stem + "se", stem + "s", qualifier + "se", qualifier + "s"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    """The Dutch stem of a word, so that singular and plural meet (``bibliotheek``/``bibliotheken``)."""
+    if len(word) < 5:
+        return word
+    return _dutch_stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _dutch_stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch")
 
 
 def regional_qualifiers(dossier: Dossier) -> tuple[str, ...]:
@@ -117,6 +196,15 @@ def _near(a: list[str], b: list[str], min_length: int) -> bool:
         return False
     x, y = differing[0]
     return min(len(x), len(y)) >= min_length and _within_one_edit(x, y)
+
+
+_MIN_COMPOUND_TAIL = 6
+_MIN_COMPOUND_HEAD = 4
+
+
+def _same_stems(a: list[str], b: list[str]) -> bool:
+    """Equal but for the number of the last word: ``Bibliotheek``/``Bibliotheken``."""
+    return len(a) == len(b) and a[:-1] == b[:-1] and a[-1] != b[-1] and _stem(a[-1]) == _stem(b[-1])
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -153,10 +241,19 @@ class _UnionFind:
             self.parent[root_b] = root_a
 
 
-def _choose_name(forms: Counter[str], first_seen: dict[str, int]) -> str:
-    """The most frequent display form (on a tie one starting with a capital, then the longest),
-    with a capital first letter as an index shows it."""
-    name = min(forms, key=lambda f: (-forms[f], not f[:1].isupper(), -len(f), first_seen[f]))
+def _qualified(form: str, qualifiers: tuple[str, ...]) -> bool:
+    """``Alle Twentse gemeenten``, ``14 gemeenten``: a form with a count or place word in front."""
+    words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(form).split()]
+    return len(words) > 1 and (words[0] in _QUANTIFIERS or words[0].isdigit()
+                               or _is_place_adjective(words[0], qualifiers))
+
+
+def _choose_name(forms: Counter[str], first_seen: dict[str, int], qualifiers: tuple[str, ...] = ()) -> str:
+    """The most frequent display form (on a tie one without a count or place word in front,
+    one starting with a capital, then the longest), with a capital first letter as an index
+    shows it."""
+    name = min(forms, key=lambda f: (-forms[f], _qualified(f, qualifiers), not f[:1].isupper(), -len(f),
+                                     first_seen[f]))
     return name[:1].upper() + name[1:]
 
 
@@ -174,6 +271,8 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
     words_of: dict[str, list[str]] = {}
     for fiche in dossier.fiches:
         for raw in fiche.partners:
+            if not is_partner_name(raw):
+                continue
             words = partner_words(raw, qualifiers)
             key = "".join(words)
             if not key:
@@ -190,8 +289,19 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
             keys.append(key)
     for index, key in enumerate(keys):
         for other in keys[index + 1:]:
-            if _near(words_of[key], words_of[other], min_fuzzy_length):
+            if _near(words_of[key], words_of[other], min_fuzzy_length) or _same_stems(words_of[key], words_of[other]):
                 groups.union(key, other)
+    # A compound and its last part ("Woningcorporaties", "Corporaties") are one group when
+    # no other compound ends in that part as well.
+    stems = {key: _stem(words_of[key][-1]) for key in keys if len(words_of[key]) == 1}
+    for short, short_stem in stems.items():
+        if len(short_stem) < _MIN_COMPOUND_TAIL:
+            continue
+        longer = {groups.find(k) for k, stem in stems.items()
+                  if k != short and stem.endswith(short_stem) and len(stem) - len(short_stem) >= _MIN_COMPOUND_HEAD}
+        longer.discard(groups.find(short))
+        if len(longer) == 1:
+            groups.union(longer.pop(), short)
     if abbreviations:
         known = set(keys)
         for abbreviation, long_form in abbreviations.items():
@@ -213,6 +323,6 @@ def partner_index(dossier: Dossier, abbreviations: dict[str, str] | None = None,
         forms.setdefault(root, Counter())[shown] += 1
         first_seen.setdefault(shown, position)
     for root, entry in entries.items():
-        entry.name = _choose_name(forms[root], first_seen)
+        entry.name = _choose_name(forms[root], first_seen, qualifiers)
         entry.variants.sort(key=_fold)
     return sorted(entries.values(), key=lambda e: (_fold(e.name), e.name))

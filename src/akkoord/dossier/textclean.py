@@ -230,12 +230,49 @@ def paragraphs(lines: list[str]) -> list[list[str]]:
     return out
 
 
+# A line this much shorter than the widest line of its block ended where its writer pressed
+# Enter, not where the page wrapped it: the next line (starting with a capital) is a new paragraph.
+SHORT_LINE_RATIO = 0.7
+# Words a phrase does not end on: a line ending in one is wrapped, however short.
+_OPEN_ENDINGS = {"de", "het", "een", "en", "of", "van", "voor", "met", "in", "op", "aan", "te", "om", "tot",
+                 "door", "bij", "naar", "uit", "over", "als", "dat", "die", "zijn", "is", "wordt", "we", "wij"}
+# Below this width (characters) a block is too narrow to tell wrapping from intent.
+MIN_WRAP_WIDTH = 60
+
+
+def _ended_early(previous: str, text: str, width: int) -> bool:
+    """True when ``previous`` is a short line and ``text`` starts a sentence: a line break the
+    writer made (``… voor ouderen`` / ``Uitwerking van …``), not one the page made."""
+    if width < MIN_WRAP_WIDTH or not previous:
+        return False
+    if not text[:1].isupper():
+        return False
+    previous = previous.rstrip()
+    # A sentence that ends on a short line goes on in the same paragraph; a line that stops
+    # mid-phrase ("… in het najaar van") was wrapped early, not ended.
+    if previous[-1:] in ".!?,:;-–(/&" or previous.rsplit(" ", 1)[-1].lower() in _OPEN_ENDINGS:
+        return False
+    return len(previous) < SHORT_LINE_RATIO * width
+
+
 def text_block(lines: list[str]) -> str:
     """A text field from lines: wrapped lines joined, bullets and enumerated items and blank
-    lines start new paragraphs (separated by a blank line), bullet glyphs removed."""
+    lines start new paragraphs (separated by a blank line), bullet glyphs removed. A short
+    line followed by a capital keeps its line break (``_ended_early``: one ``\n``)."""
     paras: list[str] = []
-    current: list[str] = []
+    current: list[str] = []  # the wrapped lines of the paragraph's current line
+    done: list[str] = []  # the paragraph's earlier lines, each joined
     blank_before = False
+    filled = [normalise_whitespace(line).strip() for line in lines if line.strip()]
+    width = max((len(line) for line in filled), default=0) if len(filled) >= 3 else 0
+
+    def close() -> None:
+        text = "\n".join(part for part in [*done, join_lines(current)] if part)
+        if text:
+            paras.append(text)
+        current.clear()
+        done.clear()
+
     for raw in lines:
         if not raw.strip():
             blank_before = True
@@ -246,12 +283,13 @@ def text_block(lines: list[str]) -> str:
         starts_new = bullet or has_enumerator(text)
         lower_start = text[:1].islower()
         if current and (starts_new or (blank_before and not lower_start)):
-            paras.append(join_lines(current))
-            current = []
+            close()
+        elif current and _ended_early(normalise_whitespace(current[-1]), text, width):
+            done.append(join_lines(current))
+            current.clear()
         current.append(text)
         blank_before = False
-    if current:
-        paras.append(join_lines(current))
+    close()
     return "\n\n".join(p for p in paras if p)
 
 

@@ -49,6 +49,16 @@ def can_view_version(user, version: DossierVersion) -> bool:
     return version.status in readable_statuses(user)
 
 
+def can_download_publication(user, version: DossierVersion) -> bool:
+    """The publication copy (PDF, JSON) is offered for public versions only."""
+    return version.status == Status.PUBLIC and can_view_version(user, version)
+
+
+def can_delete_version(user, version: DossierVersion) -> bool:
+    """A compiler may delete a concept (a wrong upload); released and public versions stay."""
+    return version.status == Status.CONCEPT and can_ingest(user)
+
+
 def visible_versions(user) -> QuerySet[DossierVersion]:
     """The versions a user works with: one or two per dossier.
 
@@ -92,3 +102,200 @@ def is_confidential_response(request) -> bool:
     """Responses to signed-in users may carry what only they may read: never stored by caches."""
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)
+
+
+# ------------------------------------------------------------------------------ monitoring
+# A programme of monitored commitments is confidential until it is published; then it is
+# public (read-only) for everyone. Compilers with the permission update and publish it.
+
+
+def can_update_commitments(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("monitoring.update_commitments"))
+
+
+def visible_programmes(user):
+    from akkoord.web.monitoring.models import Programme
+
+    programmes = Programme.objects.all()
+    return programmes if can_update_commitments(user) else programmes.filter(published=True)
+
+
+def can_view_programme(user, programme) -> bool:
+    return bool(programme.published or can_update_commitments(user))
+
+
+# ------------------------------------------------------------------------------ formations
+#
+# A formation is visible only to its members (``formation.Membership``: one role each). What
+# a member sees of the positions depends on the position's visibility and the member's role:
+#
+# * ``partij``: the party's own delegation only;
+# * ``vertrouwelijk``: also the informateur and the formateur;
+# * ``tafel``: everyone in the formation (negotiators of other parties, ambtelijke
+#   ondersteuning, lezers).
+#
+# Before a delegation shares a position, nobody else learns its text, stance or existence:
+# every page, count, export and search of a formation takes its positions from
+# ``visible_positions`` (a queryset filtered in the database), and every history from
+# ``visible_position_ids``. Staff status gives no formation rights: only membership does.
+
+FORMATION_ROLES = ("onderhandelaar", "informateur", "formateur", "ondersteuning", "lezer")
+CONFIDANTS = ("informateur", "formateur")  # see positions shared as ``vertrouwelijk``
+
+
+def formation_membership(user, formation):
+    """The user's membership of ``formation`` (or None), cached on the user for the request."""
+    if not (user and user.is_authenticated and formation is not None and formation.pk):
+        return None
+    cache = user.__dict__.setdefault("_akkoord_memberships", {})
+    if formation.pk not in cache:
+        from akkoord.web.formation.models import Membership
+
+        cache[formation.pk] = (Membership.objects.select_related("party")
+                               .filter(formation_id=formation.pk, user_id=user.pk).first())
+    return cache[formation.pk]
+
+
+def formation_role(user, formation) -> str | None:
+    """``onderhandelaar``, ``informateur``, ``formateur``, ``ondersteuning``, ``lezer`` or None."""
+    membership = formation_membership(user, formation)
+    return membership.role if membership else None
+
+
+def formation_party(user, formation):
+    """The party whose delegation the user belongs to (negotiators only)."""
+    membership = formation_membership(user, formation)
+    return membership.party if membership and membership.role == "onderhandelaar" else None
+
+
+def can_view_formation(user, formation) -> bool:
+    return formation_role(user, formation) is not None
+
+
+def visible_formations(user):
+    from akkoord.web.formation.models import Formation
+
+    if not (user and user.is_authenticated):
+        return Formation.objects.none()
+    return Formation.objects.filter(members__user_id=user.pk).distinct()
+
+
+def has_any_formation(user) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    from akkoord.web.formation.models import Membership
+
+    return Membership.objects.filter(user_id=user.pk).exists()
+
+
+def can_create_formation(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("formation.add_formation"))
+
+
+def can_manage_formation(user, formation) -> bool:
+    """Parties, people, phase and settings: the informateur and the formateur."""
+    return formation_role(user, formation) in CONFIDANTS
+
+
+def formation_is_open(formation) -> bool:
+    """A formation in phase ``afgerond`` is closed: its points, positions, agenda and decisions
+    are kept as they are (the archive); the informateur or formateur may reopen it."""
+    return formation.phase != "afgerond"
+
+
+def can_edit_points(user, formation) -> bool:
+    """Add, reword, split and merge points; set the agenda; record decisions: the formateur."""
+    return formation_is_open(formation) and formation_role(user, formation) == "formateur"
+
+
+can_edit_decisions = can_edit_points
+can_plan_meetings = can_edit_points
+
+
+def can_write_summary(user, formation) -> bool:
+    return formation_role(user, formation) in ("ondersteuning", "formateur")
+
+
+def visible_position_filter(user, formation) -> Q | None:
+    """The condition on ``Position`` rows of ``formation`` the user may see (None: nothing)."""
+    membership = formation_membership(user, formation)
+    if membership is None:
+        return None
+    condition = Q(visibility="tafel")
+    if membership.role in CONFIDANTS:
+        condition |= Q(visibility="vertrouwelijk")
+    if membership.role == "onderhandelaar" and membership.party_id:
+        condition |= Q(party_id=membership.party_id)
+    return condition
+
+
+def visible_positions(user, formation):
+    """The positions of ``formation`` the user may see, as a database-filtered queryset."""
+    from akkoord.web.formation.models import Position
+
+    condition = visible_position_filter(user, formation)
+    if condition is None:
+        return Position.objects.none()
+    return Position.objects.filter(condition, point__formation_id=formation.pk)
+
+
+def can_view_position(user, position) -> bool:
+    return visible_positions(user, position.point.formation).filter(pk=position.pk).exists()
+
+
+def can_edit_position(user, formation, party) -> bool:
+    """Only the party's own delegation records and shares its positions."""
+    own = formation_party(user, formation)
+    return (formation_is_open(formation) and own is not None and party is not None and own.pk == party.pk)
+
+
+# ------------------------------------------------------------------------------- agreement
+#
+# The coalition agreement of a formation (``akkoord.web.agreement``):
+#
+# * drafters (negotiators, informateur, formateur, ambtelijke ondersteuning) read the working
+#   draft, every version, the register with its findings and the financial overview;
+# * the formateur and the ambtelijke ondersteuning write it (wording, SMART fields, sections,
+#   house style, versions); the formateur adopts and publishes a version;
+# * a lezer, anyone outside the formation and anonymous visitors read only versions that are
+#   adopted (``vastgesteld``) and published;
+# * positions appear in the agreement and its exports only when shared with the table, and
+#   only for drafters: a published agreement carries none.
+
+AGREEMENT_DRAFTERS = ("onderhandelaar", "informateur", "formateur", "ondersteuning")
+AGREEMENT_WRITERS = ("formateur", "ondersteuning")
+
+
+def can_draft_agreement(user, formation) -> bool:
+    """Reads the working draft, every version, the register and the financial overview."""
+    return formation_role(user, formation) in AGREEMENT_DRAFTERS
+
+
+def can_edit_agreement(user, formation) -> bool:
+    return formation_role(user, formation) in AGREEMENT_WRITERS
+
+
+def can_adopt_agreement(user, formation) -> bool:
+    return formation_role(user, formation) == "formateur"
+
+
+def visible_agreement_versions(user, agreement):
+    """The versions of ``agreement`` the user may read, newest first."""
+    versions = agreement.versions.all()
+    if not can_draft_agreement(user, agreement.formation):
+        versions = versions.filter(status="vastgesteld", published=True)
+    return versions.order_by("-number")
+
+
+def public_agreement_version(agreement):
+    """The newest adopted and published version: what everybody may read."""
+    return agreement.versions.filter(status="vastgesteld", published=True).order_by("-number").first()
+
+
+def agreement_positions(user, formation):
+    """Positions the agreement may show: shared with the table, for drafters only."""
+    from akkoord.web.formation.models import Position
+
+    if not can_draft_agreement(user, formation):
+        return Position.objects.none()
+    return Position.objects.filter(point__formation_id=formation.pk, visibility="tafel")

@@ -9,12 +9,15 @@ import zipfile
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import ReadResult
+from akkoord.dossier.model import ReadResult, code_problem
 from akkoord.dossier.readers.files import read_bytes
 
 # Dutch names of the readers, for messages ("Gelezen met de tekstlezer").
 READER_LABELS = {"text": "tekstlezer", "pdf": "PDF-lezer", "docx": "Word-lezer", "json": "JSON-lezer"}
 
+
+# A Word file whose parts unpack to more than this is refused before it is opened.
+MAX_UNPACKED_BYTES = 150 * 1024 * 1024
 
 # An exported dossier starts with an object, or a list of objects (a text never does).
 _JSON_START = re.compile(rb"^(\xef\xbb\xbf)?\s*(\{\s*(\"|\}|$)|\[\s*(\{|\]|$))")
@@ -28,8 +31,12 @@ def sniff(head: bytes, path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
+                unpacked = sum(info.file_size for info in archive.infolist())
         except (zipfile.BadZipFile, OSError) as exc:
             raise DossierError(f"{path.name}: beschadigd zip-bestand ({exc}).") from None
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise DossierError(f"{path.name}: uitgepakt {unpacked // (1024 * 1024)} MB groot; "
+                               "te groot voor een dossier (een zip-bom?).")
         if "word/document.xml" in names:
             return "docx"
         raise DossierError(f"{path.name}: zip-bestand zonder Word-document; geen dossier.")
@@ -51,10 +58,20 @@ def read_path(path: str | Path, profile=None) -> ReadResult:
         raise DossierError(f"{path.name}: het bestand is leeg.")
     kind = sniff(head, path)
     result = _reader(kind)(path) if kind == "json" or profile is None else _reader(kind)(path, profile=profile)
+    check_codes(result, path.name)
     from akkoord.dossier.dates import annotate_dossier
 
     annotate_dossier(result.dossier)
     return result
+
+
+def check_codes(result: ReadResult, name: str) -> None:
+    """Refuse a dossier with a fiche code that is not of the form digits plus a capital
+    letter (every reader passes through here; the workbench checks again before storing)."""
+    for position, fiche in enumerate(result.dossier.fiches, start=1):
+        problem = code_problem(fiche.code)
+        if problem:
+            raise DossierError(f"{name}: fiche {position} {problem}.")
 
 
 def _reader(kind: str):

@@ -12,7 +12,7 @@ from typing import Any
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
-from akkoord.dossier.model import Dossier, Fiche, ReadResult, ReaderWarning
+from akkoord.dossier.model import Dossier, Fiche, ReadResult, ReaderWarning, code_problem
 from akkoord.dossier.profile import PALETTE, Ambition, Profile, default_profile, term_from_title
 
 
@@ -25,8 +25,9 @@ def _check_fiche(data: Any, position: int, name: str) -> None:
     where = f"{name}: fiche {position}"
     if not isinstance(data, dict):
         raise DossierError(f"{where} is geen object.")
-    if not isinstance(data.get("code"), str) or not data["code"].strip():
-        raise DossierError(f"{where} heeft geen code.")
+    problem = code_problem(data.get("code"))
+    if problem:
+        raise DossierError(f"{where} {problem}.")
     where = f"{name}: fiche {data['code']}"
     for key in _STRING_FIELDS:
         if key in data and not isinstance(data[key], str):
@@ -61,6 +62,8 @@ def parse_json_dossier(text: str, name: str = "invoer") -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DossierError(f"{name}: geen geldige JSON (fout op regel {exc.lineno}, kolom {exc.colno}).") from None
+    except RecursionError:
+        raise DossierError(f"{name}: de JSON is te diep genest; geen dossier-export.") from None
     warnings: list[ReaderWarning] = []
     if isinstance(data, dict) and "fiches" in data:
         fiches = data["fiches"]

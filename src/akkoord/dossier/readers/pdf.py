@@ -32,6 +32,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError, ReaderTimeout
+from akkoord.dossier.progress import report
 from akkoord.dossier.fiche_assembly import Cell, FicheAssembler, Para
 from akkoord.dossier.model import ReadResult
 from akkoord.dossier.readers.template import (
@@ -677,6 +678,7 @@ class _PdfReader:
         pages: list[PageContent] = []
         for index in range(total):
             self._check_time(index + 1, total)
+            report(index, total, "pagina's")
             try:
                 pages.append(extract_page(self.document, index))
             except ReaderTimeout:

@@ -12,4 +12,5 @@ class DossiersConfig(AppConfig):
         from akkoord.web.dossiers import signals  # noqa: F401  (connects the receivers)
         from akkoord.web.roles import ensure_roles
 
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="akkoord-dossiers-roles")
+        # After every app's migration (not only this one's): roles also hold other apps' permissions.
+        post_migrate.connect(ensure_roles, dispatch_uid="akkoord-dossiers-roles")

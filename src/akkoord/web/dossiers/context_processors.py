@@ -7,6 +7,7 @@ def workbench(request):
     if user is None:
         return {}
     return {"nav_can_ingest": access.can_ingest(user), "nav_roles": user_roles(user),
+            "nav_reads_released": access.can_read_released(user),
             "search_url": _search_url(), "search_query": request.GET.get("q", "")[:200],
             "search_dossier": _current_dossier(request)}
 

@@ -10,6 +10,8 @@ are recomputed when the stored ones are from another day.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -38,8 +40,8 @@ class Derived:
 
 def compute(dossier: core.Dossier) -> dict:
     """The derived data of a dossier, as JSON-compatible values."""
-    glossary = extract_glossary(dossier)
-    partners = partner_index(dossier, {e.abbreviation: e.expansion for e in glossary})
+    glossary = extract_glossary(dossier, include_undefined=True)
+    partners = partner_index(dossier, {e.abbreviation: e.expansion for e in glossary if e.expansion})
     items, dates_available = tl.collect_items(dossier)
     return {
         "glossary": [asdict(e) for e in glossary],
@@ -83,11 +85,34 @@ def _row(version, dossier_factory):
 
 # ------------------------------------------------------------------------- reading
 
+# A version's derived data never changes: each process keeps the last few it decoded.
+_LOADED: "OrderedDict[tuple, Derived]" = OrderedDict()
+_LOADED_SIZE = 32
+_LOADED_LOCK = threading.Lock()
+
+
 def load(version, dossier_factory=None) -> Derived:
     """The derived data of ``version``, computed now if missing or made by other code.
     ``dossier_factory``: returns the version's core dossier (when the caller has it)."""
+    from akkoord.web.dossiers.models import DerivedData
+
+    stored = DerivedData.objects.filter(version_id=version.pk).values_list("fingerprint", flat=True).first()
+    key = (version.pk, version.created_at, stored)
+    if stored == FINGERPRINT:
+        with _LOADED_LOCK:
+            if key in _LOADED:
+                _LOADED.move_to_end(key)
+                return _LOADED[key]
     row = _row(version, dossier_factory or version.to_dossier)
-    data = row.data
+    derived = _decode(row.data)
+    with _LOADED_LOCK:
+        _LOADED[(version.pk, version.created_at, row.fingerprint)] = derived
+        while len(_LOADED) > _LOADED_SIZE:
+            _LOADED.popitem(last=False)
+    return derived
+
+
+def _decode(data: dict) -> Derived:
     return Derived(
         glossary=[GlossaryEntry(**e) for e in data["glossary"]],
         partners=[PartnerEntry(e["name"], list(e["variants"]), list(e["fiches"]),

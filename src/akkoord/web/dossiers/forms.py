@@ -20,6 +20,9 @@ class UploadForm(forms.Form):
     municipality = forms.CharField(label="Gemeente", required=False, max_length=200,
                                    help_text="Alleen voor een nieuw dossier; leeg laten als het dossier het zelf vermeldt.")
     title = forms.CharField(label="Titel", required=False, max_length=300)
+    other_municipality = forms.BooleanField(
+        label="Ook inlezen als het bestand over een andere gemeente gaat", required=False,
+        help_text="Alleen nodig als Akkoord meldt dat de gemeente van het bestand afwijkt van die van het dossier.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,6 +62,11 @@ def _describe(form: forms.Form) -> None:
         if ids:
             field.widget.attrs["aria-describedby"] = " ".join(ids)
 
+
+
+class DeleteVersionForm(forms.Form):
+    confirm = forms.BooleanField(label="Ja, verwijder dit concept", required=True,
+                                 error_messages={"required": "Bevestig dat u het concept wilt verwijderen."})
 
 
 class ProfileForm(forms.Form):

@@ -5,6 +5,7 @@ fiches, and keeps the differences with the version before it (``diff``).
 """
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -175,6 +176,9 @@ class AuditEvent(models.Model):
         PUBLISH = "publish", "openbaar gemaakt"
         OVERRIDE = "override", "blokkerende bevinding overschreven"
         LOGIN_FAILED = "login-failed", "mislukte aanmelding"
+        LOCKOUT = "lockout", "aanmelden geblokkeerd"
+        FORMATION = "formation", "formatie"
+        FORMATION_DENIED = "formation-denied", "toegang tot formatie geweigerd"
 
     created_at = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -194,3 +198,51 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.username or 'systeem'}: {self.description}"
+
+
+class ReadJob(models.Model):
+    """One uploaded file being read in a child process (``jobs.py``); the uploader's page
+    shows its progress until the version is stored or the reading failed."""
+
+    class State(models.TextChoices):
+        WAITING = "wachtend", "wacht op zijn beurt"
+        READING = "bezig", "wordt gelezen"
+        DONE = "klaar", "ingelezen"
+        FAILED = "mislukt", "mislukt"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name="ingelezen door")
+    source_name = models.CharField("bestandsnaam", max_length=255)
+    path = models.CharField("tijdelijk bestand", max_length=1000, blank=True)
+    options = models.JSONField("keuzes", default=dict, blank=True)
+    state = models.CharField("toestand", max_length=20, choices=State.choices, default=State.WAITING)
+    stage = models.CharField("stap", max_length=200, blank=True)
+    done = models.PositiveIntegerField("gedaan", default=0)
+    total = models.PositiveIntegerField("totaal", default=0)
+    message = models.TextField("melding", blank=True)
+    version = models.ForeignKey(DossierVersion, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name="versie")
+    created_at = models.DateTimeField("begonnen", auto_now_add=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "inleestaak"
+        verbose_name_plural = "inleestaken"
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, round(100 * self.done / self.total))
+
+    def get_absolute_url(self) -> str:
+        return reverse("dossiers:job", kwargs={"pk": self.pk})

@@ -31,6 +31,14 @@ def profiles_of(version_ids: Iterable[int] | None = None) -> list[Profile]:
     return out or [default_profile()]
 
 
+def version_ambitions(version) -> list[tuple[str, str]]:
+    """(key, name) of the ambitions of one dossier version's profile (the built-in profile's
+    without a version), for the formation and agreement pages."""
+    if version is None:
+        return default_profile().ambition_choices()
+    return version.core_profile().ambition_choices()
+
+
 def ambition_choices(version_ids: Iterable[int] | None = None) -> list[tuple[str, str]]:
     """(key, name) of every ambition in these versions' profiles, each key once."""
     out: dict[str, str] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from django.utils.text import slugify
 from akkoord.dossier.checks import Finding, check_dossier
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.exports.publish import Change, publication_copy
-from akkoord.dossier.model import CODE_PATTERN, Dossier as CoreDossier, ReaderWarning, ReadResult
+from akkoord.dossier.isolation import Limits, read_isolated
+from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
+from akkoord.web import pagecache
 from akkoord.dossier.profile import Profile
-from akkoord.dossier.readers import read_path
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, VersionDiff
 
@@ -36,12 +38,31 @@ def structural_warnings(dossier: CoreDossier) -> list[ReaderWarning]:
                                           "alleen de eerste fiche is via haar code te openen.",
                                           fiche=fiche.code, kind="duplicate-code"))
         seen.add(fiche.code)
-        if not CODE_PATTERN.match(fiche.code):
-            warnings.append(ReaderWarning(f"de code '{fiche.code}' heeft niet de vorm cijfer plus letter.",
-                                          fiche=fiche.code, kind="odd-code"))
     if not dossier.fiches:
         warnings.append(ReaderWarning("er zijn geen fiches gevonden.", kind="no-fiches"))
     return warnings
+
+
+class OtherMunicipality(DossierError):
+    """A new version names another municipality than its dossier (refused unless confirmed)."""
+
+
+def plausible_municipality(name: str) -> str:
+    """The municipality a reader found, or "" when it cannot be one: a name is a few words
+    without repeats. From a run-on such as "Stad Open Stad Groen …" (a whole ambition
+    row) the capitalised word that repeats is taken."""
+    words = " ".join((name or "").split()).split()
+    if not words:
+        return ""
+    folded = [w.lower() for w in words]
+    if len(words) <= 4 and len(set(folded)) == len(folded):
+        return " ".join(words)
+    repeated = Counter(w for w in words if w[:1].isupper() and folded.count(w.lower()) >= 2)
+    return repeated.most_common(1)[0][0] if repeated else ""
+
+
+def _same_municipality(a: str, b: str) -> bool:
+    return slugify(a) == slugify(b)
 
 
 def dossier_slug(name: str) -> str:
@@ -63,17 +84,18 @@ def _audit(user, action: str, description: str, version: DossierVersion | None =
     )
 
 
-def notify_search(version: DossierVersion) -> None:
-    """Let the search app (re)index a version; absent or failing search never blocks storage."""
+def index_in_transaction(version: DossierVersion) -> None:
+    """(Re)index a version inside the caller's transaction: a version is stored and
+    searchable, or neither (a failing index undoes the ingest or status change)."""
     try:
         from akkoord.web.search.indexing import index_version
-    except ImportError:
+    except ImportError:  # the search app is optional
         return
     try:
-        with transaction.atomic():  # a savepoint: a failing index never spoils the caller's transaction
-            index_version(version)
-    except Exception as exc:  # the search index can be rebuilt; the ingest itself must stand
-        log.warning("zoekindex van %s niet bijgewerkt: %s", version, exc)
+        index_version(version)
+    except Exception as exc:
+        log.exception("zoekindex van %s niet bijgewerkt", version)
+        raise DossierError("de zoekindex kon niet worden bijgewerkt; er is niets opgeslagen.") from exc
 
 
 def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -> None:
@@ -89,11 +111,25 @@ def store_derived(version: DossierVersion, dossier: CoreDossier | None = None) -
 
 
 def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: str | None = None,
-                 municipality: str | None = None, title: str | None = None, actor: str = "") -> DossierVersion:
-    """Store a read dossier as a new concept version (of an existing dossier when the slug matches)."""
+                 municipality: str | None = None, title: str | None = None, actor: str = "",
+                 allow_other_municipality: bool = False) -> DossierVersion:
+    """Store a read dossier as a new concept version (of an existing dossier when the slug matches).
+
+    A file that names another municipality than the existing dossier is refused
+    (``OtherMunicipality``) unless ``allow_other_municipality``."""
     core = result.dossier
+    from akkoord.dossier.readers import check_codes
+
+    check_codes(result, source_name or "dossier")  # whatever made the result: never store a code pages cannot use
+    core.municipality = plausible_municipality(core.municipality)
     if municipality:
         core.municipality = municipality
+    existing = Dossier.objects.filter(slug=dossier_slug(slug)).first() if slug else None
+    if (existing and existing.municipality and core.municipality and not allow_other_municipality
+            and not _same_municipality(existing.municipality, core.municipality)):
+        raise OtherMunicipality(
+            f"dit bestand gaat over de gemeente {core.municipality}, het dossier over {existing.municipality}. "
+            "Kies het goede dossier, of bevestig dat u het toch als nieuwe versie wilt inlezen.")
     if title:
         core.title = title
     slug = dossier_slug(slug or core.municipality or core.title or Path(source_name).stem)
@@ -123,8 +159,9 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                f"({len(core.fiches)} fiches, {len(warnings)} waarschuwingen)",
                version, actor=actor, reader=result.reader, fiches=len(core.fiches), warnings=len(warnings),
                source_name=source_name)
+        index_in_transaction(version)
+        pagecache.bump_on_commit()
     store_derived(version)  # from the stored fiches, exactly as the pages would
-    notify_search(version)
     return version
 
 
@@ -182,18 +219,55 @@ def version_diff(version: DossierVersion, base: DossierVersion | None) -> dict:
     return data
 
 
+def kept_profile(slug: str | None) -> Profile | None:
+    """The profile kept with the dossier of this short name (induced and corrected in the
+    review step), for reading its next version; None when there is none."""
+    if not slug:
+        return None
+    data = Dossier.objects.filter(slug=slug).values_list("profile", flat=True).first()
+    return Profile.from_dict(data) if data else None
+
+
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
-                title: str | None = None, source_name: str | None = None, actor: str = "") -> DossierVersion:
-    """Read a dossier file and store it as a new concept version; DossierError on bad input."""
+                title: str | None = None, source_name: str | None = None, actor: str = "",
+                allow_other_municipality: bool = False) -> DossierVersion:
+    """Read a dossier file (in a child process with memory and time limits, see
+    ``akkoord.dossier.isolation``) and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
-    result = read_path(path)
-    # The next version of a dossier is read with the profile kept (and corrected) with it.
-    target = dossier_slug(slug or result.dossier.municipality or result.dossier.title or path.stem)
-    kept = Dossier.objects.filter(slug=target).values_list("profile", flat=True).first()
-    if kept:
-        result = read_path(path, profile=Profile.from_dict(kept))
+    profile = kept_profile(slug)
+    result = read_isolated(path, Limits.from_environment(), name=source_name or path.name, profile=profile)
+    if profile is None:
+        # A new version of a dossier that keeps a profile is read with it (and corrected, if so).
+        profile = kept_profile(dossier_slug(result.dossier.municipality or result.dossier.title or path.stem))
+        if profile is not None:
+            result = read_isolated(path, Limits.from_environment(), name=source_name or path.name, profile=profile)
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
-                        municipality=municipality, title=title, actor=actor)
+                        municipality=municipality, title=title, actor=actor,
+                        allow_other_municipality=allow_other_municipality)
+
+
+def delete_concept(version: DossierVersion, user=None, actor: str = "") -> Dossier | None:
+    """Delete a concept version (a wrong upload) with its fiches and derived data; the dossier
+    too when nothing is left of it. Returns the dossier when it still exists.
+
+    Released and public versions are never deleted (ValueError)."""
+    if version.status != Status.CONCEPT:
+        raise ValueError("alleen een concept kan worden verwijderd")
+    dossier = version.dossier
+    with transaction.atomic():
+        event = _audit(user, AuditEvent.Action.STATUS,
+                       f"concept versie {version.number} van {dossier.display_name} verwijderd "
+                       f"({version.source_name or 'bestand'})", None, actor=actor, deleted=version.number,
+                       source_name=version.source_name, slug=dossier.slug)
+        event.dossier = dossier
+        event.save(update_fields=["dossier"])
+        AuditEvent.objects.filter(version=version).update(version=None)
+        version.delete()
+        if not dossier.versions.exists():
+            AuditEvent.objects.filter(dossier=dossier).update(dossier=None)
+            dossier.delete()
+            return None
+    return dossier
 
 
 STATUS_MESSAGES = {
@@ -212,15 +286,20 @@ def set_status(version: DossierVersion, status: str, user=None, actor: str = "")
         raise ValueError("openbaar maken gaat via de publicatiekopie (services.publish)")
     if version.status == status:
         return version
-    old = version.status
-    version.status = status
-    version.status_changed_at = timezone.now()
-    with transaction.atomic():
-        version.save(update_fields=["status", "status_changed_at"])
-        _audit(user, AuditEvent.Action.STATUS,
-               f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
-               version, actor=actor, old=old, new=status)
-    notify_search(version)
+    old, old_changed_at = version.status, version.status_changed_at
+    try:
+        with transaction.atomic():
+            version.status = status
+            version.status_changed_at = timezone.now()
+            version.save(update_fields=["status", "status_changed_at"])
+            _audit(user, AuditEvent.Action.STATUS,
+                   f"versie {version.number} van {version.dossier.display_name} {STATUS_MESSAGES[status]}",
+                   version, actor=actor, old=old, new=status)
+            index_in_transaction(version)
+            pagecache.bump_on_commit()
+    except BaseException:
+        version.status, version.status_changed_at = old, old_changed_at
+        raise
     return version
 
 
@@ -291,6 +370,7 @@ def publish(version: DossierVersion, user=None, overrides: dict[str, str] | None
                f"(versie {copy_version.number}; {len(plan.changes)} wijziging"
                f"{'en' if len(plan.changes) != 1 else ''} door het opschonen)", copy_version, actor=actor,
                source=version.number, changes=[c.to_dict() for c in plan.changes], overrides=len(plan.blocking))
+        index_in_transaction(copy_version)
+        pagecache.bump_on_commit()
     store_derived(copy_version)
-    notify_search(copy_version)
     return copy_version

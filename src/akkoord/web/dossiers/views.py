@@ -1,8 +1,6 @@
 """The pages of the workbench. Thin: storage in services.py, everything else in the pure core."""
 from __future__ import annotations
 
-import re
-import tempfile
 from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
@@ -11,18 +9,18 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import FIELD_LABELS
-from akkoord.dossier.partners import partner_key
+from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS
-from akkoord.web import access
-from akkoord.web.dossiers import derived, services
-from akkoord.web.dossiers.forms import ProfileForm, StatusForm, UploadForm
-from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche
+from akkoord.web import access, pagecache
+from akkoord.web.dossiers import derived, jobs, publication, services
+from akkoord.web.dossiers.forms import DeleteVersionForm, ProfileForm, StatusForm, UploadForm
+from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, ReadJob
 from akkoord.web.dossiers.quality import group
 from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
 
@@ -103,7 +101,7 @@ class DossierContext:
 
     def context(self, **extra) -> dict:
         newest = self.dossier.versions.filter(
-            status__in=access.readable_statuses(self.request.user)).order_by("-number").first()
+            status__in=access.readable_statuses(self.request.user)).defer("warnings").order_by("-number").first()
         out = {
             "dossier": self.dossier,
             "version": self.version,
@@ -132,7 +130,9 @@ def resolve(request: HttpRequest, slug: str) -> DossierContext:
     version = access.default_version(request.user, dossier)
     if version is None:
         raise _Denied()
-    return DossierContext(request, dossier, version, False)
+    ctx = DossierContext(request, dossier, version, False)
+    ctx.__dict__["default"] = version  # the cached_property, known already
+    return ctx
 
 
 class _Denied(Exception):
@@ -147,7 +147,9 @@ def dossier_page(view):
             ctx = resolve(request, slug)
         except _Denied:
             return deny(request)
-        return view(request, ctx, *args, **kwargs)
+        # Anonymous readers of a public version all get the same page: shared cache.
+        return pagecache.serve(request, lambda: view(request, ctx, *args, **kwargs),
+                               "dossier", ctx.version.pk, ctx.version.status)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -172,6 +174,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "dossiers/home.html", {
         "rows": list(rows.values()),
         "can_ingest": access.can_ingest(request.user),
+        "programmes": list(access.visible_programmes(request.user).order_by("-term_start", "title")[:6]),
+        "reads_released": access.can_read_released(request.user),
     })
 
 
@@ -194,6 +198,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     return render(request, "dossiers/overview.html", ctx.context(
         chapters=list(chapters.items()),
         ambitions=_ambition_summary(ctx.fiches, ctx.profile),
+        can_download=access.can_download_publication(request.user, ctx.version),
         section="overview",
     ))
 
@@ -234,8 +239,9 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
     findings = ctx.findings if access.can_see_findings(request.user) else None
     warnings = ([w for w in ctx.version.warnings if w.get("fiche") == code]
                 if access.can_see_findings(request.user) else [])
-    glossary = [e for e in ctx.glossary if code in e.fiches]
+    glossary = [e for e in ctx.glossary if code in e.fiches and e.expansion]
     return render(request, "dossiers/fiche.html", ctx.context(
+        links=_fiche_links(model), sections=_fiche_sections(model), related_count=len(outgoing) + len(incoming),
         record=record, fiche=model, labels=FIELD_LABELS,
         outgoing=outgoing, incoming=incoming, missing_related=missing_related,
         previous_fiche=previous_fiche, next_fiche=next_fiche,
@@ -244,6 +250,37 @@ def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
         glossary=glossary, section="fiche", diff=ctx.diff,
         marks=_search_marks(request), mark_query=request.GET.get("markeer", "")[:300],
     ))
+
+
+def _fiche_links(model) -> list[dict]:
+    """The fiche's links with a readable text (the document's title where the fiche names it);
+    equal texts are numbered so that every link says where it goes."""
+    from collections import Counter
+
+    from akkoord.dossier.link_labels import link_label
+    from akkoord.web.dossiers.templatetags.akkoord import safe_href
+
+    titles = [source.title for source in model.sources if source.title]
+    rows = [{"url": url, "href": safe_href(url), "label": link_label(url, titles)} for url in model.links]
+    counts, seen = Counter(r["label"] for r in rows if r["href"]), Counter()
+    for row in rows:
+        if row["href"] and counts[row["label"]] > 1:
+            seen[row["label"]] += 1
+            row["label"] = f"{row['label']} ({seen[row['label']]})"
+    return rows
+
+
+def _fiche_sections(model) -> list[tuple[str, str]]:
+    """The in-page menu of a fiche: (anchor, label) of every section the page shows."""
+    sections = [("lijn", FIELD_LABELS["current_line"]), ("bronnen", FIELD_LABELS["sources"]),
+                ("moment", FIELD_LABELS["adjustment_moment"]), ("extern", FIELD_LABELS["external_changes"]),
+                ("partners", FIELD_LABELS["partners"]), ("advies", FIELD_LABELS["advice"]),
+                ("beleidsterreinen", FIELD_LABELS["policy_areas"])]
+    if model.links:
+        sections.append(("links", FIELD_LABELS["links"]))
+    if model.footnotes:
+        sections.append(("voetnoten", FIELD_LABELS["footnotes"]))
+    return sections
 
 
 def _search_marks(request: HttpRequest) -> set[str]:
@@ -258,35 +295,55 @@ def _search_marks(request: HttpRequest) -> set[str]:
 
 @dossier_page
 def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
+    from akkoord.web.dossiers.timeline import term_chart, term_years
+
+    choices = _ambition_choices(ctx)
     ambition = request.GET.get("ambitie", "")
-    profile = ctx.profile
-    if ambition not in profile.ambition_keys:
+    if ambition not in dict(choices):
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    first_year, last_year = profile.term_years(ctx.dossier.title)
+    term = ctx.profile.term or term_years(ctx.dossier.title, ctx.version.source_name, ctx.dossier.slug)
     data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None,
-                               (first_year, last_year))
+                               term)
+    if ambition:  # one ambition: its fiches against the years
+        rows = [(f.code, f"{f.code} {f.title}") for f in ctx.fiches if ambition in (f.ambitions or [])]
+        chart = term_chart(data, rows, lambda item: [item.fiche_code])
+    else:  # every ambition against the years
+        rows = list(choices) + [("geen", "Zonder opgave")]
+        chart = term_chart(data, rows, lambda item: list(item.ambitions) or ["geen"])
     return render(request, "dossiers/timeline.html", ctx.context(
-        timeline=data, ambition=ambition, ambition_label=profile.ambition_label(ambition) if ambition else "",
-        ambition_choices=profile.ambition_choices(),
+        timeline=data, ambition=ambition, ambition_label=dict(choices).get(ambition, ""),
+        ambition_choices=choices, chart=chart,
         kind_choices=list(KIND_LABELS.items()), kinds=kinds,
-        first_year=first_year, last_year=last_year,
-        term_years=list(range(first_year, last_year + 1)),
+        first_year=term[0], last_year=term[1],
         section="timeline",
     ))
 
 
+def _ambition_choices(ctx: "DossierContext") -> list[tuple[str, str]]:
+    """The ambitions of the dossier as (key, label), from its profile; the one place the
+    partner and timeline pages read them."""
+    return ctx.profile.ambition_choices()
+
+
 @dossier_page
 def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
-    entries = ctx.partners
+    """Partners by the number of fiches that name them, with a partner × ambition count."""
     titles = {f.code: f.title for f in ctx.fiches}
-    letters: "OrderedDict[str, list]" = OrderedDict()
-    for entry in entries:
-        letter = entry.name[:1].upper()
-        letter = letter if letter.isalpha() else "#"
-        letters.setdefault(letter, []).append(entry)
+    fiche_ambitions = {f.code: set(f.ambitions or []) for f in ctx.fiches}
+    choices = _ambition_choices(ctx)
+    rows = []
+    for entry in ctx.partners:
+        per_ambition = [sum(1 for code in entry.fiches if key in fiche_ambitions.get(code, ())) for key, _ in choices]
+        spellings = list(dict.fromkeys(display_form(v) for v in entry.variants
+                                       if display_form(v).casefold() != entry.name.casefold()))
+        spellings = [v for i, v in enumerate(spellings)
+                     if v.casefold() not in {w.casefold() for w in spellings[:i]}]
+        rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition,
+                     "spellings": spellings})
+    rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
     return render(request, "dossiers/partners.html", ctx.context(
-        letters=list(letters.items()), count=len(entries), titles=titles, section="partners",
+        rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
         partner_key=partner_key,
     ))
 
@@ -295,7 +352,8 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     titles = {f.code: f.title for f in ctx.fiches}
     return render(request, "dossiers/glossary.html", ctx.context(
-        entries=ctx.glossary, titles=titles, section="glossary"))
+        entries=ctx.glossary, defined=[e for e in ctx.glossary if e.expansion],
+        undefined=[e for e in ctx.glossary if not e.expansion], titles=titles, section="glossary"))
 
 
 @dossier_page
@@ -325,7 +383,16 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     version = _version_for(request, slug, number)
     ctx = DossierContext(request, version.dossier, version, True)
     internal = access.can_see_findings(request.user)
-    findings = ctx.findings if internal else None
+    from akkoord.web.dossiers.quality import SEVERITY_LABELS
+
+    severity = request.GET.get("ernst", "")
+    severity = severity if severity in SEVERITY_LABELS else ""
+    all_findings = derived.findings(version, lambda: ctx.core) if internal else None
+    findings = group([f for f in all_findings if not severity or str(f.severity) == severity]
+                     if all_findings is not None else None) if internal else None
+    severity_counts = {}
+    for finding in all_findings or []:
+        severity_counts[str(finding.severity)] = severity_counts.get(str(finding.severity), 0) + 1
     warnings_by_fiche: "OrderedDict[str, list]" = OrderedDict()
     for warning in (version.warnings if internal else []):
         warnings_by_fiche.setdefault(warning.get("fiche") or "", []).append(warning)
@@ -348,6 +415,9 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         term=ctx.profile.term_years(version.dossier.title),
         profile_labels=[(label, FIELD_LABELS.get(field, "tabel" if field == "tables" else field))
                         for field, label in ctx.profile.labels.items()],
+        severity=severity, severity_choices=[(k, v, severity_counts.get(k, 0)) for k, v in SEVERITY_LABELS.items()],
+        all_findings_total=len(all_findings or []),
+        can_delete=access.can_delete_version(request.user, version),
         section="versions",
     ))
 
@@ -445,6 +515,7 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
+    """Take the file, then read it in the background (jobs.py): the uploader watches ``job``."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not access.can_ingest(request.user):
@@ -453,26 +524,116 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         existing = form.cleaned_data["dossier"]
-        name = Path(upload_file.name).name
-        with tempfile.TemporaryDirectory(prefix="akkoord-upload-") as tmp:
-            safe_name = re.sub(r"[^\w.\-]+", "_", name)[-120:].lstrip(".") or "dossier"
-            path = Path(tmp) / safe_name
-            with path.open("wb") as handle:
-                for chunk in upload_file.chunks():
-                    handle.write(chunk)
-            try:
-                version = services.ingest_file(
-                    path, request.user,
-                    municipality=form.cleaned_data["municipality"] or None,
-                    title=form.cleaned_data["title"] or None,
-                    slug=existing.slug if existing else None,
-                    source_name=name,
-                )
-            except DossierError as exc:
-                message = str(exc).replace(f"{tmp}/", "")
-                form.add_error("file", f"Dit bestand kan niet gelezen worden: {message}")
-            else:
-                messages.success(request, f"{name} is ingelezen als versie {version.number} (concept). "
-                                          "Controleer het resultaat voordat u het vrijgeeft.")
-                return redirect(version.get_absolute_url())
+        options = {"municipality": form.cleaned_data["municipality"] or None,
+                   "title": form.cleaned_data["title"] or None,
+                   "slug": existing.slug if existing else None,
+                   "allow_other_municipality": bool(form.cleaned_data.get("other_municipality"))}
+        job = jobs.create_job(request.user, upload_file, Path(upload_file.name).name, options)
+        jobs.start(job)
+        job.refresh_from_db()
+        if not job.finished:
+            return redirect(job.get_absolute_url())
+        return _job_finished(request, job)
     return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
+
+
+def _job_finished(request: HttpRequest, job: ReadJob) -> HttpResponse:
+    if job.state == ReadJob.State.DONE and job.version is not None:
+        messages.success(request, f"{job.message} Controleer het resultaat voordat u het vrijgeeft.")
+        return redirect(job.version.get_absolute_url())
+    form = UploadForm({}, {})  # bound, so that the error shows on the file field
+    form.is_valid()
+    form.errors.pop("file", None)
+    form.add_error("file", job.message or "Dit bestand kan niet gelezen worden.")
+    return render(request, "dossiers/upload.html", {"form": form, "section": "upload"})
+
+
+def _job_text(job: ReadJob) -> str:
+    if job.finished:
+        return "Klaar." if job.state == ReadJob.State.DONE else "Het inlezen is mislukt."
+    if job.state == ReadJob.State.WAITING:
+        return "Het bestand wacht op zijn beurt."
+    if job.total:
+        return f"Bezig met {job.stage}: {job.done} van {job.total} ({job.percent}%)."
+    return f"Bezig met {job.stage or 'lezen'}…"
+
+
+def job(request: HttpRequest, pk) -> HttpResponse:
+    """The progress of one upload (job.js asks for it every second), then its result."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    found = ReadJob.objects.filter(pk=pk).select_related("version__dossier").first()
+    if found is None or not access.can_ingest(request.user) or (
+            found.user_id != request.user.pk and not request.user.is_superuser):
+        raise Http404("Onbekende inleestaak.")
+    if request.GET.get("formaat") == "json":  # for job.js
+        response = JsonResponse({"finished": found.finished, "url": found.get_absolute_url(),
+                                 "text": _job_text(found), "done": found.done, "total": found.total})
+        response["Cache-Control"] = "private, no-store"
+        return response
+    if found.finished:
+        return _job_finished(request, found)
+    response = render(request, "dossiers/job.html", {"job": found, "section": "upload", "status_text": _job_text(found)})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _publication(request: HttpRequest, slug: str, extension: str) -> HttpResponse:
+    try:
+        ctx = resolve(request, slug)
+    except _Denied:
+        raise Http404("Dit dossier is niet openbaar.")
+    if not access.can_download_publication(request.user, ctx.version):
+        raise Http404("Deze versie is niet openbaar.")
+    if extension == "pdf":
+        from django.utils import timezone
+        from django.utils.formats import date_format
+
+        body = publication.cached_pdf(ctx.version, date_format(timezone.localdate(), "j F Y"))
+        content_type = "application/pdf"
+    else:
+        body = publication.publication_json(ctx.version)
+        content_type = "application/json; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publication.filename(ctx.version, extension)}"'
+    return response
+
+
+def publication_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as PDF (404 for anything not public)."""
+    return _publication(request, slug, "pdf")
+
+
+def publication_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public version's publication copy as JSON (404 for anything not public)."""
+    return _publication(request, slug, "json")
+
+
+@require_POST
+def delete_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Delete a concept version (a wrong upload); released and public versions stay."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    version = get_object_or_404(DossierVersion, dossier__slug=slug, number=number)
+    if not access.can_view_version(request.user, version):
+        raise Http404("Onbekende versie.")
+    if not access.can_delete_version(request.user, version):
+        raise PermissionDenied("Alleen een concept kan worden verwijderd, door een ambtenaar.")
+    form = DeleteVersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Bevestig dat u het concept wilt verwijderen.")
+        return redirect(version.get_absolute_url())
+    number, name = version.number, version.dossier.display_name
+    remaining = services.delete_concept(version, request.user)
+    messages.success(request, f"Concept versie {number} van {name} is verwijderd.")
+    if remaining is None:
+        from django.urls import reverse
+
+        return redirect(reverse("dossiers:home"))
+    return redirect(reverse_versions(remaining))
+
+
+def reverse_versions(dossier: Dossier) -> str:
+    from django.urls import reverse
+
+    return reverse("dossiers:versions", kwargs={"slug": dossier.slug})

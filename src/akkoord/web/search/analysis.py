@@ -10,6 +10,7 @@ smooth a few endings the stemmer leaves apart (``daklozen``/``dakloos``,
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Iterator
@@ -37,9 +38,23 @@ hele heel gehele geheel minder precies gemeente
 
 # Words: letters and digits, joined by hyphens (zonne-energie) or ampersands (V&D, B&W).
 _TOKEN = re.compile(r"[0-9a-z]+(?:&[0-9a-z]+)*(?:-[0-9a-z]+(?:&[0-9a-z]+)*)*")
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
 _E_PLURALS = ("ines", "ades", "ides", "odes", "ures", "ages", "ies", "ones", "ites")
 _DOUBLE_END = re.compile(r"([bdfgklmnprst])\1$")
+
+
+class _ThreadStemmers(threading.local):
+    """One Snowball stemmer per thread: a stemmer keeps the word it works on in itself, so
+    two threads sharing one overwrite each other's word (wrong stems, IndexError)."""
+
+    def __init__(self):
+        self.stemmer = snowballstemmer.stemmer("dutch_porter")
+
+
+_STEMMERS = _ThreadStemmers()
+
+
+def _stem_word(word: str) -> str:
+    return _STEMMERS.stemmer.stemWord(word)
 
 
 class _StripCombining(dict):
@@ -68,10 +83,10 @@ def stem(word: str) -> str:
         return word
     if len(word) <= 3:
         return word
-    term = _STEMMER.stemWord(word)
+    term = _stem_word(word)
     # Plural -s after an -e that the stemmer keeps (turbines, subsidies, procedures).
     if term == word and word.endswith(_E_PLURALS):
-        term = _STEMMER.stemWord(word[:-1])
+        term = _stem_word(word[:-1])
     # Voicing the stemmer leaves (daklozen → dakloz, dakloos → daklos; brieven → briev).
     if term.endswith("z"):
         term = term[:-1] + "s"

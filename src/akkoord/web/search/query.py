@@ -31,6 +31,11 @@ W_HEAD = 0.6  # an unknown compound's last part: bandenfabriek → fabriek
 W_MODIFIER = 0.5  # an unknown compound's first part: vuurwerkverkopers → vuurwerkverbod, vuurwerkshow
 MAX_COMPOUNDS = 25  # per word and direction
 MIN_COMPOUND_BASE = 5  # shorter stems (zorg, won) match too many compounds
+# Bounds on the work one query may cost (anyone can send one): the expansions below loop
+# over a word's letters and stem every piece, so a long word costs the square of its length.
+MAX_QUERY_CHARS = 300  # the search form's limit, for every caller
+MAX_WORD_LENGTH = 40  # longer words are cut (the longest Dutch compounds in dossiers are ~35)
+MAX_QUERY_WORDS = 12  # words that carry a topic; the rest of a longer question is ignored
 
 
 @dataclass(frozen=True)
@@ -233,8 +238,9 @@ def parse(text: str, vocabulary: Vocabulary | None = None,
           abbreviations: dict[str, list[str]] | None = None) -> ParsedQuery:
     """Analyse a query. ``abbreviations`` maps a folded abbreviation to its long forms."""
     abbreviations = abbreviations or {}
+    text = text[:MAX_QUERY_CHARS]
     folded = fold(text)
-    raw_words = [w for w, _, _ in _words(folded)]
+    raw_words = [w[:MAX_WORD_LENGTH] for w, _, _ in _words(folded)]
     if vocabulary is not None:
         raw_words = _join_particles(raw_words, vocabulary)
     # Abbreviations written in capitals by the user count even when they are stop words (OM).
@@ -247,6 +253,8 @@ def parse(text: str, vocabulary: Vocabulary | None = None,
             words.append((w, stem(w)))
         elif keep(w, QUERY_STOP_WORDS):
             words.append((w, stem(w)))
+        if len(words) >= MAX_QUERY_WORDS:
+            break
     index, longest = _related_index()
     words = _join_related(words, index)
     groups: list[Group] = []

@@ -21,6 +21,13 @@ FILTERS = ("ambitie", "hoofdstuk", "partner", "jaar", "dossier", "veld")
 
 
 def search_view(request):
+    # Anonymous visitors all search the public versions: their answers are shared (pagecache).
+    from akkoord.web import pagecache
+
+    return pagecache.serve(request, lambda: _search_view(request), "search")
+
+
+def _search_view(request):
     versions = list(visible_versions(request.user).select_related("dossier").order_by("dossier__municipality",
                                                                                      "dossier__slug", "-number"))
     version_ids = [v.pk for v in versions]

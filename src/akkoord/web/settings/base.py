@@ -11,6 +11,7 @@ Configuration comes from the environment:
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,14 @@ INSTALLED_APPS = [
     "akkoord.web",
     "akkoord.web.dossiers",
     "akkoord.web.search",
+    "akkoord.web.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "simple_history",
+    "akkoord.web.formation",
+    "akkoord.web.agreement",
+    "akkoord.web.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +64,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "akkoord.web.accounts.twofactor.RequireTwoFactorMiddleware",
     "akkoord.web.security.ConfidentialCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "akkoord.web.urls"
@@ -74,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "akkoord.web.dossiers.context_processors.workbench",
+                "akkoord.web.formation.context_processors.formation_nav",
             ],
         },
     },
@@ -82,9 +96,20 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'akkoord.sqlite3'}",
-        conn_max_age=int(os.environ.get("AKKOORD_DB_CONN_MAX_AGE", "0")),
+        # Each worker thread keeps its connection (a new PostgreSQL connection per request
+        # costs more than many pages); checked before reuse.
+        conn_max_age=int(os.environ.get("AKKOORD_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if "sqlite" in DATABASES["default"]["ENGINE"]:
+    # Readers never wait for a writer (WAL); a writer waits for another instead of failing
+    # with "database is locked", and takes its write lock when its transaction starts.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("AKKOORD_SQLITE_TIMEOUT", "30")),
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -93,6 +118,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes, accounts/throttle.py): AXES_FAILURE_LIMIT wrong passwords for
+# one user name from one address lock that pair out for AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "akkoord.web.accounts.throttle.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AKKOORD_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AKKOORD_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "akkoord.web.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "akkoord.web.accounts.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AKKOORD_BEHIND_PROXY = env_flag("AKKOORD_BEHIND_PROXY", False)
+# Two-step sign-in (django-otp TOTP, accounts/twofactor.py) for these roles; empty: nobody.
+AKKOORD_2FA_ROLES = [r.strip() for r in os.environ.get("AKKOORD_2FA_ROLES", "").split(",") if r.strip()]
+OTP_TOTP_ISSUER = "Akkoord"
+# Passwords set from the shell or a command meet AUTH_PASSWORD_VALIDATORS too (accounts/passwords.py).
+AKKOORD_VALIDATE_EVERY_PASSWORD = True
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers:home"
@@ -118,6 +163,12 @@ WHITENOISE_AUTOREFRESH = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 AKKOORD_MAX_UPLOAD_BYTES = 40 * 1024 * 1024
+# Uploads wait here while a child process reads them (dossiers/jobs.py); removed when done
+# and, after a crash, at the next start. The child's limits: AKKOORD_READ_MEMORY_MB (1024)
+# and AKKOORD_READ_SECONDS (120).
+AKKOORD_UPLOAD_DIR = DATA_DIR / "uploads"
+AKKOORD_READ_IN_BACKGROUND = True  # a server thread runs the child; the uploader's page shows progress
+AKKOORD_READ_CONCURRENCY = int(os.environ.get("AKKOORD_READ_CONCURRENCY", "2"))  # reads at once per process
 
 # Security: dossiers are confidential until published.
 SECURE_COOKIES = env_flag("AKKOORD_SECURE_COOKIES", True)
@@ -133,6 +184,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("AKKOORD_BEHIND_PROXY", False) else None
+
+# One cache for every worker process: whole pages for anonymous readers (web/pagecache.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "TIMEOUT": 60 * 60 * 24,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
+AKKOORD_PAGE_CACHE = env_flag("AKKOORD_PAGE_CACHE", True)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,10 @@ from akkoord.web.settings.base import SECRET_KEY, SECURE_COOKIES, env_flag, requ
 
 SECRET_KEY = require_secret_key(SECRET_KEY)
 
+# Confidential dossiers (BIO): two-step sign-in for every role that reads them, unless
+# AKKOORD_2FA_ROLES says otherwise (set it empty to switch it off).
+AKKOORD_2FA_ROLES = [r.strip() for r in os.environ.get("AKKOORD_2FA_ROLES", "ambtenaar,onderhandelaar,formateur")
+                     .split(",") if r.strip()]
 if SECURE_COOKIES:
     SECURE_SSL_REDIRECT = env_flag("AKKOORD_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("AKKOORD_HSTS_SECONDS", str(365 * 24 * 60 * 60)))

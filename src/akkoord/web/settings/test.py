@@ -7,3 +7,11 @@ ALLOWED_HOSTS = ["*"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AKKOORD_READ_IN_BACKGROUND = False  # uploads are read (in a child process) within the request
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "akkoord-tests"}}
+AKKOORD_VALIDATE_EVERY_PASSWORD = False  # test users may have short passwords; tests/web/test_login_security.py checks it
+
+# The public PDF is rendered once and kept (dossiers/publication.py): in tests, outside the repository.
+import tempfile as _tempfile  # noqa: E402
+
+AKKOORD_PUBLICATION_DIR = _tempfile.mkdtemp(prefix="akkoord-test-publicaties-")

@@ -52,6 +52,12 @@ def severity_label(value) -> str:
 
 
 @register.filter
+def describe_cell(row, column: int) -> str:
+    """The table alternative of one chart cell: "2 einddata, 1 moment" (timeline.ChartRow)."""
+    return row.describe(column)
+
+
+@register.filter
 def marked(text: str, wanted) -> str:
     """The text escaped, with the search words in ``wanted`` marked (plain escaping without them)."""
     from django.utils.html import escape
@@ -61,3 +67,9 @@ def marked(text: str, wanted) -> str:
     from akkoord.web.search.highlight import mark_terms
 
     return mark_terms(text or "", wanted)
+
+
+@register.filter
+def blocking_count(findings) -> int:
+    """How many of ``findings`` are blocking (the review page's per-fiche summaries)."""
+    return sum(1 for f in findings or [] if str(getattr(f, "severity", "")).lower() == "blokkerend")

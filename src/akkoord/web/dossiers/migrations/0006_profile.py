@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0003_versiondiff_publication'),
+        ('dossiers', '0005_formation_audit_actions'),
     ]
 
     operations = [

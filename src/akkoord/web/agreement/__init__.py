@@ -1,0 +1,1 @@
+"""The coalition agreement of a formation: drafted from its decisions, versioned, exported."""

@@ -1,0 +1,1 @@
+"""The formation: parties, people, decision points, positions, decisions and sessions."""
