@@ -56,11 +56,16 @@ def test_review_shows_the_profile_and_the_form_to_compilers(client: Client, conc
     assert 'id="profiel"' in page and "Zorgzaam" in page and "Profiel opslaan" in page
 
 
-def test_only_compilers_correct_the_profile(client: Client, concept_version, negotiator):
+def test_only_compilers_correct_the_profile(client: Client, concept_version, negotiator, formateur, outsider):
+    from akkoord.web.dossiers.services import set_status
+
     data = correction(concept_version, name_zorgzaam="Iets anders")
     assert client.post(profile_url(concept_version), data).status_code == 302  # to the login page
-    client.force_login(negotiator)
-    assert client.post(profile_url(concept_version), data).status_code == 404
+    set_status(concept_version, "vrijgegeven")  # readable for negotiators, still not theirs to correct
+    for user in (negotiator, formateur, outsider):
+        client.force_login(user)
+        assert client.post(profile_url(concept_version), data).status_code == 404
+        assert client.get(profile_url(concept_version)).status_code in (404, 405)
     concept_version.refresh_from_db()
     assert concept_version.core_profile().ambition_label("zorgzaam") == "Zorgzaam"
 

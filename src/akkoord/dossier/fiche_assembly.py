@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from akkoord.dossier.fields import (
     ambition_cells_text,
+    municipality_after_ambitions,
     parse_ambition_cells,
     sources_from_items,
     split_partners,
@@ -358,7 +359,7 @@ class FicheAssembler:
             return self.profile.municipality
         names: Counter[str] = Counter()
         for draft in self.drafts:
-            names.update(parse_ambition_cells(draft.ambition_cells, self.profile).towns)
+            names.update(municipality_after_ambitions(ambition_cells_text(draft.ambition_cells), self.profile))
         return names.most_common(1)[0][0] if names else ""
 
     def _build(self, draft: _Draft) -> Fiche:

@@ -168,6 +168,25 @@ def parse_ambitions(text: str, profile: Profile | None = None) -> AmbitionResult
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))
 
 
+def municipality_after_ambitions(text: str, profile: Profile | None = None) -> Counter:
+    """The words written after each ambition name up to the next one (``Open Bergen op Zoom
+    Inclusief Bergen op Zoom``): the municipality, counted per occurrence."""
+    profile = profile or default_profile()
+    phrases = _phrases(profile)
+    found: Counter = Counter()
+    if not phrases:
+        return found
+    pattern = _ambition_matcher(phrases)
+    matches = list(pattern.finditer(text))
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        tail = text[m.end("name"):nxt.start() if nxt is not None else len(text)]
+        tail = re.sub(r"(?<!\S)[xX✓✔☒☑■●☐□](?!\S)", " ", tail)
+        words = tail.split()
+        if 1 <= len(words) <= 4 and words[0][:1].isupper():
+            found[" ".join(words)] += 1
+    return found
+
+
 def ambition_cells_text(cells: list[str]) -> str:
     """The cells of an Opgave grid as one text, a mark in a cell of its own as ``X``."""
     parts = []
