@@ -37,7 +37,8 @@ READERS = {  # which version statuses each visitor may read
 COVERED_ELSEWHERE: dict[str, str] = {
     "admin": "Django's own admin: staff only, not part of the workbench",
     "formation": "tests/web/formation/test_formation_permissions.py: every formation URL × every formation role",
-    "agreement": "tests/web/agreement/test_permissions.py: every agreement URL × every visitor, before and after publication",
+    "agreement": "tests/web/agreement/test_agreement_permissions.py: every agreement URL × every visitor, before and after publication",
+    "programmes": "tests/web/programmes/test_programme_permissions.py: every programme URL × every formation role",
 }
 
 # Per pattern: kind of page and, where it is not about one version, the code per visitor.

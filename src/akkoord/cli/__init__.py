@@ -12,7 +12,7 @@ import sys
 from akkoord.dossier.errors import DossierError
 
 COMMANDS = ("parse", "dates", "check", "export", "ingest", "demo", "serve", "search", "reindex", "formation",
-            "agreement", "monitor")
+            "programme", "agreement", "monitor")
 
 # argparse's own words (usage, help, errors) in Dutch: it looks every message up through ``_``.
 ARGPARSE_DUTCH = {

@@ -299,3 +299,21 @@ def agreement_positions(user, formation):
     if not can_draft_agreement(user, formation):
         return Position.objects.none()
     return Position.objects.filter(point__formation_id=formation.pk, visibility="tafel")
+
+
+# ---------------------------------------------------------------------- election programmes
+#
+# Election programmes are public: every member of a formation reads them and their links.
+# Adding programmes and correcting links: the civil servants (ondersteuning), the informateur
+# and the formateur. A suggestion becomes a position only by the party's own delegation
+# (``can_edit_position``), and from then on follows the position rules above.
+
+PROGRAMME_EDITORS = ("ondersteuning", "informateur", "formateur")
+
+
+def can_view_programmes(user, formation) -> bool:
+    return can_view_formation(user, formation)
+
+
+def can_edit_programmes(user, formation) -> bool:
+    return formation_role(user, formation) in PROGRAMME_EDITORS

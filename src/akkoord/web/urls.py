@@ -15,6 +15,7 @@ urlpatterns = [
     path("inloggen/tweestaps/", include("akkoord.web.accounts.urls")),
     path("beheer/", admin.site.urls),
     path("formaties/<slug:slug>/akkoord/", include("akkoord.web.agreement.urls")),
+    path("formaties/<slug:slug>/programmas/", include("akkoord.web.programmes.urls")),
     path("formaties/", include("akkoord.web.formation.urls")),
     path("uitvoering/", include("akkoord.web.monitoring.urls")),
     path("", include("akkoord.web.dossiers.urls")),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "simple_history",
     "akkoord.web.formation",
     "akkoord.web.agreement",
+    "akkoord.web.programmes",
     "akkoord.web.monitoring",
 ]
 

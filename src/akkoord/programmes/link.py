@@ -1,0 +1,472 @@
+"""Linking programme passages to the fiches of the dossier and to each fiche's advice items.
+
+The words of a passage and of each fiche go through the dossier search's own analysis
+(``akkoord.web.search.analysis``: folding, stop words, the Snowball stemmer); the dossier's
+glossary (``akkoord.dossier.glossary``) adds the long form of every abbreviation, and the
+search's related-term groups (``akkoord.web.search.synonyms``) add the words negotiators
+use for what a dossier calls otherwise. Dutch compounds match their parts and the other way
+round (``energieprijzen`` meets ``energie``; ``jeugdzorg`` meets ``jeugdzorgaanbieders``).
+
+Score of a passage for a fiche: Okapi BM25 with the fiches as documents (a word that only one
+fiche uses weighs most; a word every fiche uses weighs nothing), each fiche field weighted
+(title and advice above background text), and each word further weighted down when a large
+share of all passages uses it (programme boilerplate such as *willen*, *inwoners* or the
+municipality's name). Words of the passage's heading count at a lower weight and can never
+link a passage on their own. A passage is linked to a fiche only above a fixed score and with
+at least two different words of evidence (or one word only that fiche uses, weighing enough),
+so a passage that concerns no fiche stays unlinked. The reasons are the passage's words that
+carried the score, strongest first.
+
+Advice items (the decision points) of a linked fiche are scored the same way against the
+passage; the best ones above their own threshold are returned with their reasons.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from akkoord.dossier.glossary import GlossaryEntry, extract_glossary
+from akkoord.dossier.model import Dossier, Fiche
+from akkoord.programmes.split import Passage
+from akkoord.programmes.vocabulary import POLICY_GROUPS
+from akkoord.web.search.analysis import STOP_WORDS, _words, fold, keep, stem
+from akkoord.web.search.synonyms import RELATED_GROUPS
+
+# Field weights of a fiche.
+FIELD_WEIGHTS = {"title": 3.0, "advice": 2.0, "current_line": 1.0, "policy_areas": 1.0,
+                 "external_changes": 0.7, "adjustment_moment": 0.4, "partners": 0.5, "sources": 0.5}
+BM25_K1 = 1.2
+BM25_B = 0.5
+# Weights of the ways a passage word can meet a fiche word.
+W_EXACT = 1.0
+W_ABBREVIATION = 0.9
+W_COMPOUND_HEAD = 0.6  # passage word ends with the fiche word: energieprijzen → prijs
+W_COMPOUND_MODIFIER = 0.5  # passage word starts with the fiche word: energieprijzen → energie
+W_PART_OF = 0.5  # the fiche word is a compound holding the passage word: jeugdzorgaanbieder ← jeugdzorg
+W_RELATED = 0.5
+W_ENGLISH = 0.8
+W_HEADING = 0.3
+MIN_COMPOUND_BASE = 5
+# Linking thresholds (score units of the BM25 sum above).
+FICHE_THRESHOLD = 2.5
+RELATIVE_TO_BEST = 0.5
+# Below CLEAR_SCORE, the best fiche must score MIN_MARGIN times the second.
+CLEAR_SCORE = 6.0
+MIN_MARGIN = 2.0
+# Below CLEAR_SCORE, the fiche's words must account for this share of the passage's content.
+MIN_COVERAGE = 0.3
+MAX_FICHES = 3
+POINT_THRESHOLD = 1.5
+MAX_POINTS = 3
+# Background: a word used by more than this share of all passages starts to weigh less.
+COMMON_FROM = 0.04
+COMMON_ZERO = 0.35
+MIN_PASSAGES_FOR_BACKGROUND = 40
+
+# Words of every programme that say nothing about a topic (general Dutch policy prose).
+PROGRAMME_STOP_WORDS = STOP_WORDS | frozenset("""
+willen wil wilt gaan gaat zullen zorgen zorgt daarom dus vinden vindt vind belangrijk
+belangrijke goed goede beter betere nieuwe nieuw komende jaren jaar jaren blijven blijft
+moeten moet mogelijk samen partij fractie raad college wethouder wethouders gemeenteraad
+gemeente gemeentelijke inwoners inwoner mensen iedereen alle kunnen kan staan staat
+natuurlijk echt heel erg wel zeker vooral daarbij daarvoor hierbij waar wanneer zoals
+maken maakt houden geven krijgen komen komt doen doet eigen ander anderen onze
+""".split())
+
+# General English words of municipal policy, for an English summary (Dutch stems follow).
+ENGLISH_TERMS: dict[str, str] = {
+    "housing": "woning", "homes": "woning", "houses": "woning", "home": "woning", "rent": "huur",
+    "rental": "huur", "affordable": "betaalbar", "tax": "belasting", "taxes": "belasting",
+    "property": "onroerend", "budget": "begrot", "deficit": "tekort", "debt": "schuld",
+    "debts": "schuld", "poverty": "armoed", "poor": "armoed", "income": "inkom", "youth": "jeugd",
+    "children": "kinder", "care": "zorg", "elderly": "oudere", "health": "gezondheid",
+    "healthy": "gezond", "sport": "sport", "sports": "sport", "prevention": "preventie",
+    "energy": "energi", "heat": "warmt", "heating": "warmt", "insulation": "isolatie",
+    "insulate": "isoler", "wind": "wind", "turbines": "windturbin", "solar": "zon", "climate": "klimat",
+    "water": "water", "rain": "regen", "rainwater": "regenwater", "sewer": "riool", "sewage": "riool",
+    "green": "groen", "trees": "bom", "nature": "natur", "station": "station", "district": "wijk",
+    "neighbourhood": "wijk", "neighbourhoods": "wijk", "parking": "parker", "cars": "auto",
+    "car": "auto", "cycling": "fiets", "bicycle": "fiets", "bus": "bus", "transport": "vervoer",
+    "business": "bedrijf", "businesses": "bedrijf", "companies": "bedrijf", "firms": "bedrijf",
+    "jobs": "werkgelegenheid", "employment": "werkgelegenheid", "estate": "bedrijventerrein",
+    "estates": "bedrijventerrein", "region": "regio", "regional": "regional", "municipalities": "gemeent",
+    "reserves": "reserv", "reserve": "reserv", "spending": "uitgav", "finances": "financien",
+    "financial": "financiel", "build": "bouw", "building": "bouw", "construction": "bouw",
+    "land": "grond", "provider": "aanbieder", "providers": "aanbieder", "household": "huishoud",
+    "households": "huishoud", "help": "hulp", "support": "ondersteun", "benefits": "uitkering",
+}
+
+# General Dutch word frequency (wordfreq's Zipf scale: 6 is "de"-like, 3 is rare): a word as
+# common as GENERAL_ZIPF_HIGH says nothing about a topic, one as rare as GENERAL_ZIPF_LOW fully.
+GENERAL_ZIPF_HIGH = 6.0
+GENERAL_ZIPF_LOW = 4.0
+GENERAL_FLOOR = 0.1
+
+
+@lru_cache(maxsize=100_000)
+def general_weight(word: str, language: str = "nl") -> float:
+    """1.0 for a word that is rare in general Dutch (or English), down to GENERAL_FLOOR for
+    a very common one: ``nachtopvang`` 1.0, ``woningen`` 0.75, ``kinderen`` 0.13, ``nodig`` 0.1."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - declared dependency; without it every word counts fully
+        return 1.0
+    zipf = zipf_frequency(word, language)
+    value = (GENERAL_ZIPF_HIGH - zipf) / (GENERAL_ZIPF_HIGH - GENERAL_ZIPF_LOW)
+    return max(GENERAL_FLOOR, min(1.0, value))
+
+
+_ABBREVIATION_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![\w-])")
+
+
+@dataclass
+class Evidence:
+    """How one fiche or advice item scored for one passage."""
+
+    code: str
+    title: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    index: int | None = None  # advice item (0-based) for points
+
+    def to_dict(self) -> dict:
+        data = {"code": self.code, "title": self.title, "score": round(self.score, 2), "reasons": self.reasons}
+        if self.index is not None:
+            data["index"] = self.index
+            data["label"] = f"{self.code}.{self.index + 1}"
+        return data
+
+
+@dataclass
+class PassageLinks:
+    passage: Passage
+    fiches: list[Evidence]
+    points: list[Evidence]
+    candidates: list[Evidence] = field(default_factory=list)  # best fiches, linked or not
+
+
+@dataclass
+class _Doc:
+    code: str
+    title: str
+    tf: Counter
+    length: float
+    index: int | None = None
+    title_terms: set = field(default_factory=set)  # terms of the fiche's title
+
+
+def query_words_of(query: dict, words: set[str]) -> list[str]:
+    """The vocabulary terms that the passage words ``words`` (lower case) stand for exactly
+    (the word's own stem, not a compound part or a related word)."""
+    return [term for term, (_, word, body) in query.items()
+            if body and word.lower() in words and term == stem(fold(word))]
+
+
+def _fiche_fields(fiche: Fiche) -> Iterable[tuple[str, str]]:
+    yield "title", fiche.title
+    for advice in fiche.advice:
+        yield "advice", advice
+    yield "current_line", fiche.current_line
+    for area in fiche.policy_areas:
+        yield "policy_areas", area.area
+        yield "policy_areas", area.opportunity
+        yield "policy_areas", area.risk
+    yield "external_changes", fiche.external_changes
+    yield "adjustment_moment", fiche.adjustment_moment
+    for partner in fiche.partners:
+        yield "partners", partner
+    for source in fiche.sources:
+        yield "sources", source.title
+
+
+class Linker:
+    """Scores passages against the fiches and advice items of one dossier."""
+
+    def __init__(self, dossier: Dossier, glossary: list[GlossaryEntry] | None = None) -> None:
+        self.dossier = dossier
+        self.glossary = glossary if glossary is not None else extract_glossary(dossier)
+        self.stop_words = PROGRAMME_STOP_WORDS | frozenset(
+            w for w, _, _ in _words(fold(dossier.municipality or "")))
+        # Abbreviation (as written) → terms of its long form; long-form key → abbreviation term.
+        self.abbreviations: dict[str, list[str]] = {}
+        self.long_forms: dict[tuple[str, ...], str] = {}
+        for entry in self.glossary:
+            long_terms = self._terms(entry.expansion)
+            if long_terms:
+                self.abbreviations[entry.abbreviation] = long_terms
+                self.long_forms[tuple(long_terms)] = fold(entry.abbreviation)
+        self.fiches: list[_Doc] = []
+        self.advice: dict[str, list[_Doc]] = {}
+        for fiche in dossier.fiches:
+            tf: Counter = Counter()
+            for name, text in _fiche_fields(fiche):
+                if text:
+                    for term in self._terms_with_abbreviations(text):
+                        tf[term] += FIELD_WEIGHTS[name]
+            doc = _Doc(fiche.code, fiche.title, tf, sum(tf.values()))
+            doc.title_terms = set(self._terms_with_abbreviations(fiche.title))
+            self.fiches.append(doc)
+            items = []
+            for i, advice in enumerate(fiche.advice):
+                atf = Counter(self._terms_with_abbreviations(advice))
+                items.append(_Doc(fiche.code, advice, atf, sum(atf.values()), i))
+            self.advice[fiche.code] = items
+        n = len(self.fiches) or 1
+        df: Counter = Counter()
+        for doc in self.fiches:
+            df.update(doc.tf.keys())
+        self.idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+        self.avg_length = (sum(d.length for d in self.fiches) / n) or 1.0
+        self.vocabulary = set(df)
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, doc in enumerate(self.fiches):
+            for term, tf in doc.tf.items():
+                self._postings[term].append((i, tf))
+        self._norms = [BM25_K1 * (1 - BM25_B + BM25_B * d.length / self.avg_length) for d in self.fiches]
+        # Compound look-ups on the vocabulary: by every prefix and suffix of at least 5 letters.
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        self._by_suffix: dict[str, list[str]] = defaultdict(list)
+        for term in self.vocabulary:
+            for k in range(MIN_COMPOUND_BASE, len(term)):
+                self._by_prefix[term[:k]].append(term)
+                self._by_suffix[term[-k:]].append(term)
+        self._related = self._related_index()
+        self._expansion_cache: dict[str, list[tuple[str, float, str]]] = {}
+        self.background: dict[str, float] = {}
+
+    # -- analysis ---------------------------------------------------------------------
+
+    def _terms(self, text: str) -> list[str]:
+        return [stem(w) for w, _, _ in _words(fold(text)) if keep(w, self.stop_words)]
+
+    def _terms_with_abbreviations(self, text: str) -> list[str]:
+        out = self._terms(text)
+        for match in _ABBREVIATION_TOKEN.finditer(text):
+            out.extend(self.abbreviations.get(match.group(), []))
+        return out
+
+    def _related_index(self) -> dict[str, list[str]]:
+        """Passage term → the single-word terms of the related groups it belongs to; phrases
+        (``van het gas af``) go to ``self._phrases``: first term → (terms, the group's words)."""
+        index: dict[str, list[str]] = defaultdict(list)
+        self._phrases: dict[str, list[tuple[tuple[str, ...], list[str]]]] = defaultdict(list)
+        for group in RELATED_GROUPS + POLICY_GROUPS:
+            members = [self._terms(m) for m in group]
+            words = sorted({t for terms in members for t in terms})
+            for terms in members:
+                if len(terms) == 1:
+                    index[terms[0]].extend(t for t in words if t != terms[0])
+                elif len(terms) > 1:
+                    self._phrases[terms[0]].append((tuple(terms), [t for t in words if t not in terms]))
+        return index
+
+    def _expansions(self, term: str) -> list[tuple[str, float, str]]:
+        """Vocabulary terms a passage term stands for: (term, weight, how)."""
+        cached = self._expansion_cache.get(term)
+        if cached is not None:
+            return cached
+        out: dict[str, tuple[float, str]] = {}
+
+        def add(t: str, weight: float, how: str) -> None:
+            if t in self.vocabulary and weight > out.get(t, (0.0, ""))[0]:
+                out[t] = (weight, how)
+
+        add(term, W_EXACT, "word")
+        if len(term) >= MIN_COMPOUND_BASE and term not in self.vocabulary:
+            for k in range(MIN_COMPOUND_BASE, len(term) - 2):
+                # energieprijs: modifier "energi…", head "…prijs"
+                head, modifier = term[k:], term[:k]
+                if len(head) >= MIN_COMPOUND_BASE:
+                    add(head, W_COMPOUND_HEAD, "compound")
+                add(modifier, W_COMPOUND_MODIFIER, "compound")
+                add(stem(modifier), W_COMPOUND_MODIFIER, "compound")
+        if len(term) >= MIN_COMPOUND_BASE:
+            for t in self._by_prefix.get(term, ())[:25]:
+                add(t, W_PART_OF, "compound")
+            for t in self._by_suffix.get(term, ())[:25]:
+                add(t, W_PART_OF, "compound")
+        for t in self._related.get(term, ()):
+            add(t, W_RELATED, "related")
+        result = [(t, w, how) for t, (w, how) in out.items()]
+        self._expansion_cache[term] = result
+        return result
+
+    def _query(self, passage: Passage) -> dict[str, tuple[float, str, bool]]:
+        """Vocabulary term → (query weight, the passage word that brought it, from the body)."""
+        query: dict[str, tuple[float, str, bool]] = {}
+        english = passage.language == "en"
+
+        def add(term: str, weight: float, word: str, body: bool) -> None:
+            for t, w, _ in self._expansions(term):
+                value = weight * w
+                old = query.get(t)
+                if old is None or value > old[0]:
+                    query[t] = (value, word, body or (old[2] if old else False))
+                elif body and not old[2]:
+                    query[t] = (old[0], old[1], True)
+
+        counts: Counter = Counter()
+        surface: dict[str, str] = {}
+        general: dict[str, float] = {}
+        folded = fold(passage.text)
+        for w, s, e in _words(folded):
+            if not keep(w, self.stop_words):
+                continue
+            if english:
+                t = ENGLISH_TERMS.get(w)
+                if t is None:
+                    continue
+            else:
+                t = stem(w)
+            counts[t] += 1
+            if t not in surface:
+                surface[t] = passage.text[s:e] if len(folded) == len(passage.text) else w
+                general[t] = general_weight(w, "en" if english else "nl")
+        for t, n in counts.items():
+            weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0) * general[t]
+            add(t, weight, surface[t], True)
+        self._content = {surface[t].lower(): general[t] for t in counts}
+        if not english:
+            present = counts.keys()
+            for t in present:
+                for terms, others in self._phrases.get(t, ()):
+                    if all(x in present for x in terms):
+                        phrase = " ".join(terms)
+                        for other in others:
+                            if other in self.vocabulary:  # the group's own words, not their relatives
+                                old = query.get(other)
+                                if old is None or W_RELATED > old[0]:
+                                    query[other] = (W_RELATED, phrase, True)
+        for match in _ABBREVIATION_TOKEN.finditer(passage.text):
+            for t in self.abbreviations.get(match.group(), []):
+                add(t, W_ABBREVIATION, match.group(), True)
+        for t in set(self._terms(passage.heading)) - set(counts):
+            add(t, W_HEADING, passage.heading, False)
+        return query
+
+    # -- scoring ----------------------------------------------------------------------
+
+    def learn_background(self, passages: list[Passage]) -> None:
+        """Weigh down words that a large share of all passages use."""
+        if len(passages) < MIN_PASSAGES_FOR_BACKGROUND:
+            self.background = {}
+            return
+        df: Counter = Counter()
+        for p in passages:
+            df.update({stem(w) for w, _, _ in _words(fold(p.text)) if keep(w, self.stop_words)})
+        total = len(passages)
+        span = math.log(COMMON_ZERO / COMMON_FROM)
+        background = {}
+        for term, d in df.items():
+            share = d / total
+            if share > COMMON_FROM:
+                background[term] = max(0.0, min(1.0, math.log(COMMON_ZERO / share) / span))
+        self.background = background
+
+    def _score(self, query: dict, doc: _Doc, avg_length: float, idf: dict[str, float]):
+        score = 0.0
+        body_score = 0.0
+        parts: list[tuple[float, str]] = []
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * doc.length / avg_length)
+        for term, (weight, word, body) in query.items():
+            tf = doc.tf.get(term)
+            if not tf:
+                continue
+            value = weight * idf.get(term, 0.0) * self.background.get(term, 1.0) * tf * (BM25_K1 + 1) / (tf + norm)
+            if value <= 0:
+                continue
+            score += value
+            if body:
+                body_score += value
+                parts.append((value, word))
+        return score, body_score, parts
+
+    @staticmethod
+    def _reasons(parts: list[tuple[float, str]]) -> list[str]:
+        best: dict[str, float] = {}
+        for value, word in parts:
+            key = word.lower()
+            best[key] = best.get(key, 0.0) + value
+        words = {}
+        for value, word in sorted(parts, reverse=True):
+            words.setdefault(word.lower(), word)
+        return [words[k] for k, _ in sorted(best.items(), key=lambda kv: -kv[1])][:6]
+
+    def _coverage(self, matched: set[str]) -> float:
+        """Share of the passage's content (its words weighed by their rarity in general Dutch)
+        that the fiche's matching words account for."""
+        total = sum(self._content.values())
+        return sum(v for w, v in self._content.items() if w in matched) / total if total else 0.0
+
+    def _score_fiches(self, query: dict) -> list[tuple[float, float, list, _Doc]]:
+        """(score, score from the passage body, contributions, fiche) of every fiche that
+        shares a word with the passage, best first: BM25 through an inverted index."""
+        n = len(self.fiches)
+        scores = [0.0] * n
+        body_scores = [0.0] * n
+        parts: list[list] = [[] for _ in range(n)]
+        background = self.background
+        for term, (weight, word, body) in query.items():
+            postings = self._postings.get(term)
+            if not postings:
+                continue
+            base = weight * self.idf[term] * background.get(term, 1.0)
+            if base <= 0:
+                continue
+            for i, tf in postings:
+                value = base * tf * (BM25_K1 + 1) / (tf + self._norms[i])
+                scores[i] += value
+                if body:
+                    body_scores[i] += value
+                    parts[i].append((value, word))
+        scored = [(scores[i], body_scores[i], parts[i], self.fiches[i]) for i in range(n) if scores[i] > 0]
+        scored.sort(key=lambda item: -item[0])
+        return scored
+
+    def link_passage(self, passage: Passage, explain: bool = False) -> PassageLinks:
+        """The fiches and points of one passage; with ``explain`` also the best three fiches
+        whether linked or not (``candidates``), to see why a passage stayed unlinked."""
+        query = self._query(passage)
+        scored = self._score_fiches(query)
+        candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
+            if explain else []
+        fiches: list[Evidence] = []
+        if scored:
+            best = scored[0][0]
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            if best < CLEAR_SCORE and best < MIN_MARGIN * second:
+                scored = []  # the words spread over many fiches: about none of them in particular
+            for score, body, parts, doc in scored[:MAX_FICHES]:
+                if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
+                    continue
+                distinct = {w.lower() for v, w in parts if v >= 0.3}
+                if MIN_COVERAGE and score < CLEAR_SCORE and self._coverage(distinct) < MIN_COVERAGE:
+                    continue  # most of what the passage is about has nothing to do with the fiche
+                if len(distinct) < 2 and not (doc.title_terms & set(query_words_of(query, distinct))):
+                    continue  # one word is a passing mention, unless it names the fiche's subject
+                fiches.append(Evidence(doc.code, doc.title, score, self._reasons(parts)))
+        points: list[Evidence] = []
+        for fiche in fiches:
+            items = self.advice.get(fiche.code, [])
+            if not items:
+                continue
+            avg = sum(d.length for d in items) / len(items) or 1.0
+            found = []
+            for doc in items:
+                score, body, parts = self._score(query, doc, avg, self.idf)
+                if score >= POINT_THRESHOLD and body >= 0.6 * score:
+                    found.append(Evidence(doc.code, doc.title, score, self._reasons(parts), doc.index))
+            found.sort(key=lambda e: -e.score)
+            if found:
+                points += [e for e in found if e.score >= RELATIVE_TO_BEST * found[0].score][:MAX_POINTS]
+        return PassageLinks(passage, fiches, points, candidates)
+
+    def link(self, passages: list[Passage], background: list[Passage] | None = None) -> list[PassageLinks]:
+        """Links of every passage; ``background`` (default: the passages themselves) are the
+        passages whose common words weigh less."""
+        self.learn_background(background if background is not None else passages)
+        return [self.link_passage(p) for p in passages]

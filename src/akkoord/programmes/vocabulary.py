@@ -1,0 +1,71 @@
+"""General Dutch vocabulary of municipal policy for the programme linker.
+
+Election programmes speak the voter's language (*woonlasten*, *van het gas af*, *tegels eruit*)
+where a dossier speaks the civil servant's (*onroerendezaakbelasting*, *warmtetransitie*,
+*afkoppelen van hemelwater*). Each group below holds words and phrases that stand for one
+subject of municipal policy; a passage word or phrase of a group also meets the group's other
+members (at the linker's related-word weight). These are general terms of Dutch local
+government, written from knowledge of the field; no group names a place, project or
+organisation of a particular municipality, and none was taken from a programme.
+The search's own groups (``akkoord.web.search.synonyms``) are used as well.
+"""
+from __future__ import annotations
+
+POLICY_GROUPS: tuple[tuple[str, ...], ...] = (
+    # Local taxes and the municipal budget
+    ("ozb", "onroerendezaakbelasting", "woonlasten", "lokale lasten", "gemeentelijke belastingen",
+     "lastenverzwaring", "belastingverhoging", "belastingen"),
+    ("begroting", "financien", "huishoudboekje", "meerjarenbegroting", "bezuinigen", "bezuinigingen",
+     "ombuigingen", "sluitende begroting", "begrotingstekort", "financiele positie", "weerstandsvermogen",
+     "reserves", "spaarpot", "schuldpositie"),
+    ("nieuw beleid", "beleidsruimte", "financiele ruimte", "ruimte voor nieuwe plannen"),
+    # Poverty and debt
+    ("minimaregelingen", "minimabeleid", "kwijtschelding", "bijzondere bijstand", "meedoenregeling",
+     "stadspas", "laag inkomen", "lage inkomens", "sociaal minimum", "inkomensgrens", "armoedegrens",
+     "krap bij kas", "rondkomen"),
+    ("collectieve zorgverzekering", "zorgverzekering", "eigen risico", "aanvullende verzekering"),
+    ("schuldhulp", "schuldhulpverlening", "geldzorgen", "betalingsachterstanden", "vroegsignalering",
+     "geldloket", "budgetcoach", "formulierenhulp", "financiele hulp", "rood staan"),
+    # Youth, care, support
+    ("jeugdzorg", "jeugdhulp", "opvoedondersteuning", "opvoeden", "opgroeien", "gezinnen", "jeugdwet",
+     "kinderen en jongeren"),
+    ("wijkteam", "sociaal team", "buurtteam", "toegang", "lichte hulp", "hulp dichtbij"),
+    ("wmo", "huishoudelijke hulp", "huishoudelijke ondersteuning", "schoonmaakhulp", "thuiszorg",
+     "maatwerkvoorziening", "algemene voorziening", "eigen bijdrage", "thuis wonen"),
+    ("zorgaanbieders", "aanbieders", "zorginkoop", "aanbesteding", "contracten"),
+    ("preventie", "gezonde leefstijl", "buurtsportcoach", "sportcoach", "bewegen", "sporten",
+     "gezondheid", "gezond", "overgewicht", "roken", "vitaliteit"),
+    # Housing
+    ("betaalbare woningen", "betaalbaar wonen", "sociale huur", "sociale huurwoningen", "huurwoningen",
+     "starterswoningen", "starters", "woningnood", "woningtekort", "wachtlijst", "middenhuur",
+     "koopwoningen", "woningbouw"),
+    ("doorstroming", "seniorenwoningen", "levensloopbestendig", "verhuisregeling", "kleiner wonen",
+     "ouderen", "senioren", "verhuizen"),
+    ("grondbeleid", "grondposities", "grondaankoop", "grond kopen", "actief grondbeleid",
+     "projectontwikkelaars", "ontwikkelaars", "de markt"),
+    ("gebiedsontwikkeling", "nieuwbouwwijk", "stationsgebied", "stationsomgeving", "herontwikkeling",
+     "transformatie", "hoogbouw"),
+    # Energy and climate
+    ("warmtenet", "warmtebedrijf", "stadsverwarming", "aardgasvrij", "van het gas af", "restwarmte",
+     "warmtetransitie", "warmtevoorziening"),
+    ("windmolens", "windturbines", "windpark", "windenergie", "molens"),
+    ("zonnepanelen", "zonnepark", "zonneweide", "zonnevelden", "zonne-energie", "zon op dak"),
+    ("isolatie", "isoleren", "energiebesparing", "energiecoach", "tochtstrips", "dubbel glas",
+     "energierekening", "energiearmoede", "verduurzamen"),
+    ("riolering", "riool", "rioolheffing", "regenwater", "hemelwater", "afkoppelen", "wateroverlast",
+     "regenton", "tegels eruit", "groene daken", "waterberging", "hoosbuien"),
+    ("groen", "bomen", "parken", "groennorm", "vergroening", "groenvoorziening", "tuinen", "natuur",
+     "biodiversiteit"),
+    # Mobility and the centre
+    ("parkeren", "parkeerplaatsen", "parkeervergunning", "parkeertarieven", "betaald parkeren",
+     "blauwe zone", "parkeergarage"),
+    ("autoluw", "autovrij", "voetgangers", "verkeersluw", "doorgaand verkeer", "auto's"),
+    ("binnenstad", "centrum", "stadshart", "dorpskern", "winkelgebied"),
+    # Economy and region
+    ("bedrijventerrein", "bedrijventerreinen", "werklocaties", "bedrijfskavels", "industrieterrein",
+     "herstructurering", "revitalisering", "verouderde bedrijventerreinen", "banen", "werkgelegenheid",
+     "ondernemers", "bedrijven"),
+    ("regio", "regionale samenwerking", "buurgemeenten", "omliggende gemeenten", "gemeenschappelijke regeling",
+     "gemeenschappelijke regelingen", "samenwerkingsverbanden", "veiligheidsregio", "ggd", "omgevingsdienst",
+     "regiogemeenten"),
+)
