@@ -169,8 +169,8 @@ def parse_ambitions(text: str, profile: Profile | None = None) -> AmbitionResult
 
 
 def municipality_after_ambitions(text: str, profile: Profile | None = None) -> Counter:
-    """The words written after each ambition name up to the next one (``Open Bergen op Zoom
-    Inclusief Bergen op Zoom``): the municipality, counted per occurrence."""
+    """The words written after each ambition name up to the next one (``Veilig Bergen op Zoom
+    Groen Bergen op Zoom``): the municipality, counted per occurrence."""
     profile = profile or default_profile()
     phrases = _phrases(profile)
     found: Counter = Counter()
