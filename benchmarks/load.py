@@ -71,20 +71,27 @@ def run(command: list[str], env: dict, **kwargs) -> subprocess.CompletedProcess:
 
 
 def prepare(env: dict) -> dict:
-    """Load the dossier twice and make a negotiator; returns slugs and fiche codes."""
+    """Load the dossier twice (one copy released, one published) and make a negotiator;
+    returns the fiche codes."""
     source = dossier_file()
-    run(AKKOORD + ["ingest", str(source), "--migrate", "--quiet", "--dossier", "openbaar", "--status", "openbaar"], env)
+    run(AKKOORD + ["ingest", str(source), "--migrate", "--quiet", "--dossier", "openbaar", "--status", "vrijgegeven"],
+        env)
     run(AKKOORD + ["ingest", str(source), "--quiet", "--dossier", "vrijgegeven", "--status", "vrijgegeven"], env)
     script = (
         "from akkoord.web import setup; setup('akkoord.web.settings.production')\n"
         "from django.contrib.auth import get_user_model\n"
         "from django.contrib.auth.models import Group\n"
         "from akkoord.web.roles import ensure_roles\n"
-        "from akkoord.web.dossiers.models import Fiche\n"
+        "from akkoord.web.dossiers import services\n"
+        "from akkoord.web.dossiers.models import DossierVersion, Fiche\n"
         "ensure_roles()\n"
-        f"u, _ = get_user_model().objects.get_or_create(username='meting')\n"
+        "v = DossierVersion.objects.get(dossier__slug='openbaar')\n"
+        "plan = services.plan_publication(v)\n"
+        "services.publish(v, None, {key: 'meting' for key, _ in plan.keyed_blocking()}, actor='meting')\n"
+        "u, _ = get_user_model().objects.get_or_create(username='meting')\n"
         f"u.set_password({PASSWORD!r}); u.save(); u.groups.add(Group.objects.get(name='onderhandelaar'))\n"
-        "print(' '.join(Fiche.objects.filter(version__dossier__slug='openbaar').values_list('code', flat=True)))\n"
+        "print(' '.join(Fiche.objects.filter(version__dossier__slug='openbaar', version__status='openbaar')"
+        ".values_list('code', flat=True)))\n"
     )
     codes = run([sys.executable, "-c", script], env).stdout.split()
     return {"codes": codes}

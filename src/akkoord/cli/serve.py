@@ -158,9 +158,10 @@ def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
             self.cfg.set("errorlog", "-")
             self.cfg.set("loglevel", "warning")
             self.cfg.set("forwarded_allow_ips", os.environ.get("AKKOORD_FORWARDED_ALLOW_IPS", "127.0.0.1,::1"))
+            processes = "1 werkproces" if workers == 1 else f"{workers} werkprocessen"
+            lines = "1 draad" if threads == 1 else f"{threads} draden"
             self.cfg.set("when_ready", lambda server: print(
-                f"Akkoord draait op http://{bind}/ met {workers} werkprocessen × {threads} draden "
-                "(stoppen met Ctrl+C)", flush=True))
+                f"Akkoord draait op http://{bind}/ met {processes} × {lines} (stoppen met Ctrl+C)", flush=True))
 
         def load(self):
             from akkoord.web.wsgi import application
@@ -199,12 +200,12 @@ def cli_actor() -> str:
 def run(args) -> int:
     if not (1 <= args.port <= 65535):
         raise DossierError(f"ongeldige poort: {args.port}.")
+    if args.threads < 1 or (args.workers is not None and args.workers < 1):
+        raise DossierError("--workers en --threads moeten minstens 1 zijn.")
     setup_django(os.environ.get("DJANGO_SETTINGS_MODULE", "akkoord.web.settings.production"))
     require_migrated(args.migrate)
     from django.conf import settings
 
-    if args.threads < 1 or (args.workers is not None and args.workers < 1):
-        raise DossierError("--workers en --threads moeten minstens 1 zijn.")
     print(f"Database: {database_label()}", file=sys.stderr)
     from akkoord.web.dossiers.jobs import clean_up_at_start
 

@@ -146,3 +146,16 @@ def test_agreement_without_decisions_is_a_clear_empty_document(client, aworld):
     page = client.get(url(aworld, "show")).content.decode()
     assert "nog geen afspraken" in page
     assert client.get(url(aworld, "export", fmt="pdf")).status_code == 200
+
+
+def test_any_two_versions_can_be_compared(client, aworld):
+    from akkoord.web.formation.models import Decision
+
+    client.force_login(aworld.users["formateur"])
+    for note in ("een", "twee", "drie"):
+        client.post(url(aworld, "versions"), {"note": note})
+        Decision.objects.filter(point=aworld.points[0]).update(text=f"Tekst na versie {note}.")
+    response = client.get(url(aworld, "versions") + "?oud=1&nieuw=3")
+    assert response.status_code == 302 and response["Location"] == url(aworld, "redline", old=1, new=3)
+    page = client.get(response["Location"]).content.decode()
+    assert "Versie 1 en versie 3 vergeleken" in page

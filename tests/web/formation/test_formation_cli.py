@@ -141,3 +141,14 @@ def test_demo_json_lists_the_formation_and_an_account_per_role_and_party(tmp_pat
 
     programme = Programme.objects.get(slug=data["monitor"])
     assert programme.published and programme.commitments.count() >= 20
+
+
+def test_demo_accounts_are_made_under_the_password_rules(tmp_path, settings):
+    from django.contrib.auth import authenticate
+
+    from akkoord.web.formation.demo import prepare_formation
+
+    settings.AKKOORD_VALIDATE_EVERY_PASSWORD = True
+    released(tmp_path)
+    _, accounts = prepare_formation("lindeveen")
+    assert all(authenticate(username=a["username"], password=a["password"]) for a in accounts)

@@ -55,17 +55,22 @@ def test_newer_release_keeps_points_and_marks_changed_advice(world, tmp_path):
     from akkoord.web.dossiers.services import ingest_file, set_status
 
     fiches = base_fiches()
-    fiches[0]["advice"] = ["Kiest u voor een hogere inkomensgrens van 130%?", "Nieuw: wie betaalt?"]
+    fiches[0]["advice"] = ["Nieuw: wie betaalt?", "Kiest u voor een hogere inkomensgrens van 130%?"]
     newer = ingest_file(write_dossier(tmp_path / "d2.json", fiches), None, slug=world.version.dossier.slug)
     point1 = world.formation.points.get(number=1)
     point1.text = "Herformuleerd door de formateur"
     point1.save()
+    services.split_point(point1, ["Deelpunt over de grens"])  # point 3, same advice item
     set_status(newer, "vrijgegeven")
     points = {p.number: p for p in world.formation.points.all()}
     assert points[1].advice_changed and points[1].current_advice_text.endswith("130%?")
+    assert points[1].advice_label == "1A.2"  # the item moved to second place
     assert points[1].text == "Herformuleerd door de formateur"  # the point keeps its own wording
+    assert points[3].advice_changed and not points[3].advice_removed and points[3].advice_label == "1A.2"
     assert points[2].advice_changed and points[2].advice_removed  # "Welke doelgroep" is gone
-    assert points[3].text == "Nieuw: wie betaalt?" and points[3].advice_version == 2
+    assert points[4].text == "Nieuw: wie betaalt?" and points[4].advice_version == 2
+    assert points[4].advice_label == "1A.1"
+    assert len(points) == 4
     world.formation.refresh_from_db()
     assert world.formation.version_number == 2
 

@@ -219,3 +219,12 @@ def test_a_closed_formation_is_read_only_until_reopened(client: Client, world):
                                         "instelling-council_seats": 33, "instelling-max_breakpoints": 5})
     client.force_login(world.users["neg_a"])
     assert client.post(own, position_data(explanation="Heropend", revision=1)).status_code == 302
+
+
+def test_negotiators_table_links_their_own_column_to_the_form(client: Client, world):
+    client.force_login(world.users["neg_a"])
+    body = client.get(url(world, "table")).content.decode()
+    assert url(world, "position", number=1, party="ALFA") in body
+    assert url(world, "position", number=1, party="BETA") not in body
+    client.force_login(world.users["reader"])
+    assert "/partijen/ALFA/" not in client.get(url(world, "table")).content.decode()

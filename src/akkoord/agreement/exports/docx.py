@@ -12,7 +12,7 @@ import io
 import zipfile
 
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -119,7 +119,7 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
-def _table(document, headers, rows, widths=None):
+def _table(document, headers, rows, widths=None, numeric_from: int | None = None):
     table = document.add_table(rows=1, cols=len(headers))
     grid = _style(document, "Table Grid", None)
     if grid is not None:
@@ -136,6 +136,8 @@ def _table(document, headers, rows, widths=None):
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             for p in cell.paragraphs:
+                if numeric_from is not None and i >= numeric_from:
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for r in p.runs:
                     r.font.size = Pt(8)
             if widths:
@@ -176,6 +178,10 @@ def _setup_default(document) -> None:
         style.font.name = "Liberation Sans"
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+        fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if fonts is not None and fonts.get(qn(attribute)) is not None:
+                del fonts.attrib[qn(attribute)]  # the theme font would win over the named one
 
 
 def _header_footer(document, agreement: Agreement) -> None:
@@ -211,7 +217,8 @@ def build_document(agreement: Agreement, template: bytes | None = None):
     title = document_title(agreement)
     document.core_properties.title = title
     document.core_properties.subject = f"Coalitieakkoord {agreement.municipality}"
-    document.add_paragraph(f"Gemeente {agreement.municipality}")
+    municipality = document.add_paragraph(f"Gemeente {agreement.municipality}".upper())
+    municipality.paragraph_format.space_before = Cm(7)
     document.add_paragraph(title, style=_style(document, "Title", "Heading 1"))
     document.add_paragraph(agreement.formation_name)
     document.add_paragraph(status_line(agreement)).runs[0].bold = True
@@ -235,7 +242,7 @@ def build_document(agreement: Agreement, template: bytes | None = None):
         _heading(document, "Afspraken", level=1)
         document.add_paragraph("Er zijn nog geen besluiten genomen; dit akkoord bevat nog geen afspraken.").runs[0].italic = True
     for i, (ambition, items) in enumerate(chapters, start=1):
-        _heading(document, f"{i}. {ambition.label}", level=1)
+        _heading(document, f"{i}. {ambition.label}", level=1).paragraph_format.page_break_before = True
         for a in items:
             _heading(document, f"{a.number}\t{a.title}", level=2)
             for block in [b for b in a.text.split("\n\n") if b.strip()]:
@@ -276,14 +283,15 @@ def build_document(agreement: Agreement, template: bytes | None = None):
         document.add_paragraph("Aan de afspraken is (nog) geen geld verbonden.").runs[0].italic = True
     else:
         _table(document, ["Opgave"] + [str(y) for y in overview.years],
-               [[r.label] + [euro(r.per_year.get(y, 0)) for y in overview.years] for r in overview.rows + [overview.totals]])
-    _heading(document, ANNEX_TITLE, level=1)
+               [[r.label] + [euro(r.per_year.get(y, 0)) for y in overview.years] for r in overview.rows + [overview.totals]],
+               numeric_from=1)
+    _heading(document, ANNEX_TITLE, level=1).paragraph_format.page_break_before = True
     rows = annex_rows(agreement)
     if rows:
         _table(document, ANNEX_HEADERS,
                [[r.afspraak, r.point, f"{r.fiche_code} {r.fiche_title}".strip(), r.advice, "\n".join(r.source_lines)]
                 for r in rows],
-               widths=[Cm(3.6), Cm(3.4), Cm(2.6), Cm(3.4), Cm(3.6)])
+               widths=[Cm(3.4), Cm(3.2), Cm(2.6), Cm(3.2), Cm(4.0)])
     else:
         document.add_paragraph("Er zijn nog geen afspraken.").runs[0].italic = True
     return document

@@ -206,7 +206,9 @@ def toc_entries(agreement: Agreement) -> list[tuple[int, str, str]]:
     return entries
 
 
-def render_body(agreement: Agreement, *, fiche_url: Link = None, cover: bool = True) -> str:
+def render_body(agreement: Agreement, *, fiche_url: Link = None, cover: bool = True, main: str = "main") -> str:
+    """The document's content; ``main`` is the element around the chapters (``div`` when the
+    page around it has its own ``main``)."""
     title = document_title(agreement)
     out = []
     out.append('<div class="running" aria-hidden="true">'
@@ -225,7 +227,7 @@ def render_body(agreement: Agreement, *, fiche_url: Link = None, cover: bool = T
                    + "</header>")
     toc = "".join(f'<li><a href="#{escape(a)}">{escape(label)}</a></li>' for _lvl, a, label in toc_entries(agreement))
     out.append(f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{TOC_TITLE}</h2><ol>{toc}</ol></nav>')
-    out.append("<main>")
+    out.append(f"<{main}>")
     out.extend(_section(s) for s in agreement.sections_at("voor"))
     chapters = agreement.chapters()
     if not chapters:
@@ -240,7 +242,7 @@ def render_body(agreement: Agreement, *, fiche_url: Link = None, cover: bool = T
     out.append(_pending(OPEN_TITLE, "open", agreement.open, fiche_url, "Er staan geen punten meer open."))
     out.append(_finance(agreement))
     out.append(_annex(agreement, fiche_url))
-    out.append("</main>")
+    out.append(f"</{main}>")
     return "".join(out)
 
 

@@ -153,4 +153,4 @@ def render_export(agreement: Agreement, core: CoreAgreement, fmt: str, *, base_u
     def link(a) -> str:
         return base_url + reverse("agreement:show", kwargs={"slug": formation.slug}) + "#a-" + a.number.replace(".", "-")
 
-    return export(core, fmt, template=template, fiche_url=absolute, link=link)
+    return export(core, fmt, template=template, fiche_url=absolute, link=link if base_url else None)

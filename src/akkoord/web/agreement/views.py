@@ -92,13 +92,12 @@ def _chosen(request, formation, agreement):
 @agreement_page()
 def show(request, formation, agreement):
     core, version = _chosen(request, formation, agreement)
-    body = render_body(core, fiche_url=services.fiche_url_for(formation, request.user), cover=False)
+    body = render_body(core, fiche_url=services.fiche_url_for(formation, request.user), cover=False, main="div")
     positions = [(a, a.positions) for a in core.afspraken if a.positions]
     return render(request, "agreement/show.html", _context(
         request, formation, agreement, "show", core=core, version=version, body=mark_safe(body),  # escaped by the core
         positions=positions, formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
-        title_form=forms.TitleForm(initial={"title": agreement.title}),
-        points={str(p.pk): p.number for p in Point.objects.filter(formation=formation)}))
+        title_form=forms.TitleForm(initial={"title": agreement.title})))
 
 
 @agreement_page(edit=True)
@@ -173,8 +172,12 @@ def versions(request, formation, agreement):
             messages.success(request, f"Versie {version.number} is vastgelegd.")
             return redirect("agreement:versions", slug=formation.slug)
     items = list(access.visible_agreement_versions(request.user, agreement))
+    old, new = request.GET.get("oud", ""), request.GET.get("nieuw", "")
+    if old.isdigit() and new.isdigit():
+        return redirect("agreement:redline", slug=formation.slug, old=int(old), new=int(new))
+    rows = [(v, items[i + 1] if i + 1 < len(items) else None) for i, v in enumerate(items)]  # (version, older)
     return render(request, "agreement/versions.html", _context(
-        request, formation, agreement, "versions", items=items, form=form))
+        request, formation, agreement, "versions", items=items, rows=rows, form=form))
 
 
 @agreement_page(adopt=True)

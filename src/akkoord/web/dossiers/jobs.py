@@ -68,6 +68,7 @@ def start(job: ReadJob) -> None:
 
 
 def _run_in_thread(job_id) -> None:
+    close_old_connections()
     try:
         run(job_id)
     finally:
@@ -78,7 +79,6 @@ def run(job_id) -> ReadJob:
     """Read, store and index one job's file; every failure ends in a Dutch message on the job."""
     from akkoord.web.dossiers import services
 
-    close_old_connections()
     job = ReadJob.objects.select_related("user").get(pk=job_id)
     path = Path(job.path)
     try:

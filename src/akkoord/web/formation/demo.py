@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -54,7 +55,9 @@ def prepare_formation(dossier_slug: str) -> tuple[Formation, list[dict]]:
     users = {}
     for username, _role, _party in ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
-        user.set_password(DEMO_PASSWORD)  # demo only: deliberately weak, never used outside `akkoord demo`
+        # Demo only: deliberately weak, never used outside `akkoord demo`; set as a hash so that
+        # the password rules every other account meets (accounts/passwords.py) do not refuse it.
+        user.password = make_password(DEMO_PASSWORD)
         user.save()
         users[username] = user
     if formation is None:

@@ -148,34 +148,37 @@ def follow_version(formation: Formation, version: DossierVersion) -> dict:
     """
     stats = {"changed": 0, "removed": 0, "added": 0}
     fiches = {f.code: f for f in version.fiches.order_by("position")}
-    points = list(formation.points.exclude(fiche_code="").exclude(advice_index=None))
-    by_code: dict[str, list[Point]] = {}
+    points = list(formation.points.exclude(fiche_code="").exclude(advice_index=None).filter(advice_removed=False))
+    # Per fiche, the advice items the points refer to; split parts share their item.
+    by_code: dict[str, dict[int, tuple[str, list[Point]]]] = {}
     for point in points:
-        by_code.setdefault(point.fiche_code, []).append(point)
+        items = by_code.setdefault(point.fiche_code, {})
+        items.setdefault(point.advice_index, (point.current_advice_text or point.advice_text, []))[1].append(point)
     matched_new: dict[str, set[int]] = {}
-    for code, group in by_code.items():
+    for code, items in by_code.items():
         fiche = fiches.get(code)
         new_items = advice_items(fiche.data) if fiche else []
-        old = [(p.pk, p.current_advice_text or p.advice_text) for p in group]
-        mapping = match_items(old, [(i.index, i.text) for i in new_items])
+        mapping = match_items([(index, text) for index, (text, _) in items.items()],
+                              [(i.index, i.text) for i in new_items])
         new_by_index = {i.index: i for i in new_items}
         matched_new[code] = set(mapping.values())
-        for point in group:
-            item = new_by_index.get(mapping.get(point.pk, -1))
-            before = (point.current_advice_text, point.advice_removed)
-            if item is None:
-                point.advice_removed = True
-            else:
-                point.current_advice_text = item.text
-                point.advice_removed = False
-                point.logical_moment = item.adjustment_moment or point.logical_moment
-            point.advice_version = version.number
-            if (point.current_advice_text, point.advice_removed) != before:
-                stats["removed" if point.advice_removed else "changed"] += 1
-                point._change_reason = f"adviestekst gevolgd naar versie {version.number}"
-                point.save()
-            else:
-                Point.objects.filter(pk=point.pk).update(advice_version=version.number)
+        for index, (_text, group) in items.items():
+            item = new_by_index.get(mapping.get(index, -1))
+            for point in group:
+                before = (point.current_advice_text, point.advice_removed, point.advice_index)
+                if item is None:
+                    point.advice_removed = True
+                else:
+                    point.current_advice_text = item.text
+                    point.advice_index = item.index
+                    point.logical_moment = item.adjustment_moment or point.logical_moment
+                point.advice_version = version.number
+                if (point.current_advice_text, point.advice_removed, point.advice_index) != before:
+                    stats["removed" if point.advice_removed else "changed"] += 1
+                    point._change_reason = f"adviestekst gevolgd naar versie {version.number}"
+                    point.save()
+                else:
+                    Point.objects.filter(pk=point.pk).update(advice_version=version.number)
     number = formation.points.aggregate(n=Max("number"))["n"] or 0
     for code, fiche in fiches.items():
         for item in advice_items(fiche.data):

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -112,14 +112,39 @@ NO_STANCE_CELL = ('<td class="stance stance--onbekend"><span aria-hidden="true">
 BREAKPOINT_MARK = '<span aria-hidden="true">!</span><span class="visually-hidden">(breekpunt)</span>'
 
 
+
+def _cell(stance: str, breakpoint: bool) -> str:
+    mark = " " + BREAKPOINT_MARK if breakpoint else ""
+    return f'<td class="stance stance--{escape(stance)}">{escape(STANCE_SHORT.get(stance, stance))}{mark}</td>'
+
+
+# Every cell the table can show, made once: the table has up to 1,200 of them per page.
+STANCE_CELLS = {(stance, bp): _cell(stance, bp) for stance in Position.Stance.values for bp in (False, True)}
+
+
 def stance_cell(seen: tuple[str, str] | None) -> str:
-    """One cell of the table, built here rather than in the template: 1,200 cells per page."""
     if not seen:
         return NO_STANCE_CELL
     stance, priority = seen
+    key = (stance, priority == "breekpunt")
+    return STANCE_CELLS.get(key) or _cell(*key)
+
+
+def own_cell(seen: tuple[str, str] | None, url: str, number: int) -> str:
+    """A cell of the viewer's own party: a link to record or change the position."""
+    if not seen:
+        return (f'<td class="stance stance--onbekend"><a href="{escape(url)}">vastleggen'
+                f'<span class="visually-hidden"> (punt {number})</span></a></td>')
+    stance, priority = seen
     mark = " " + BREAKPOINT_MARK if priority == "breekpunt" else ""
-    return format_html('<td class="stance stance--{}">{}{}</td>', stance, STANCE_SHORT.get(stance, stance),
-                       mark_safe(mark))
+    return (f'<td class="stance stance--{escape(stance)}"><a href="{escape(url)}">'
+            f'{escape(STANCE_SHORT.get(stance, stance))}<span class="visually-hidden"> (punt {number} wijzigen)</span>'
+            f'</a>{mark}</td>')
+
+
+def shorten(text: str, words: int) -> str:
+    parts = text.split()
+    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
 def table_rows(request, formation: Formation, parties: list[Party]):
@@ -133,12 +158,22 @@ def table_rows(request, formation: Formation, parties: list[Party]):
     decisions = dict(Decision.objects.filter(point__formation=formation).values_list("point_id", "status"))
     labels = dict(Decision.Status.choices)
     party_count = len(parties)
+    own = access.formation_party(request.user, formation) if access.formation_is_open(formation) else None
+    point_base = reverse("formation:table", kwargs={"slug": formation.slug}) + "punten/"
     rows = []
     for point in points:
         stances = seen.get(point.pk, {})
         known = [s[0] for s in stances.values()]
         status = point_status(known, party_count)
-        rows.append({"point": point, "cells": mark_safe("".join(stance_cell(stances.get(p.pk)) for p in parties)),
+        cells = []
+        for party in parties:
+            if own is not None and party.pk == own.pk:  # the negotiator's own column links to the form
+                cells.append(own_cell(stances.get(party.pk), f"{point_base}{point.number}/partijen/{party.abbreviation}/",
+                                      point.number))
+            else:
+                cells.append(stance_cell(stances.get(party.pk)))
+        rows.append({"point": point, "short_text": shorten(point.text, 24), "short_title": shorten(point.fiche_title, 6),
+                     "cells": mark_safe("".join(cells)),
                      "status": status, "status_label": STATUS_LABELS[status],
                      "contention": contention(known, sum(1 for s in stances.values() if s[1] == "breekpunt")),
                      "decision": decisions.get(point.pk), "decision_label": labels.get(decisions.get(point.pk), "")})
@@ -175,8 +210,9 @@ def table(request: HttpRequest, formation: Formation) -> HttpResponse:
                                              for w in words)]
         if f["sorteer"] == "strijd":
             shown = sorted(shown, key=lambda r: -r["contention"])
+    point_base = reverse("formation:table", kwargs={"slug": formation.slug}) + "punten/"
     return render(request, "formation/table.html", base_context(
-        request, formation, "table", parties=parties, rows=shown, total=total, counts=counts, decided=decided,
+        request, formation, "table", point_base=point_base, parties=parties, rows=shown, total=total, counts=counts, decided=decided,
         filters=filters, filtered=len(shown) != total))
 
 

@@ -40,7 +40,7 @@ class CourseChangeForm(forms.Form):
     decision_title = forms.CharField(label="Raadsbesluit", max_length=500,
                                      help_text="Bijvoorbeeld: ‘Raadsbesluit 14 maart 2028, Woonvisie 2028–2032’.",
                                      error_messages={"required": "Noem het raadsbesluit."})
-    decision_url = forms.URLField(label="Link naar het raadsbesluit", required=False, max_length=1000,
+    decision_url = forms.URLField(label="Link naar het raadsbesluit", required=False, max_length=1000, assume_scheme="https",
                                   error_messages={"invalid": "Vul een volledige link in (https://…)."})
     reason = forms.CharField(label="Reden", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
                              error_messages={"required": "Geef de reden."})

@@ -15,3 +15,12 @@ AKKOORD_VALIDATE_EVERY_PASSWORD = False  # test users may have short passwords; 
 import tempfile as _tempfile  # noqa: E402
 
 AKKOORD_PUBLICATION_DIR = _tempfile.mkdtemp(prefix="akkoord-test-publicaties-")
+
+# SQLite tests use a database file, as production does, not Django's shared in-memory database:
+# background threads (upload jobs) then wait for the write lock (WAL, busy timeout) instead of
+# failing with "database table is locked", which shared-cache memory databases raise at once.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    import os as _os
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": _os.path.join(_tempfile.mkdtemp(prefix="akkoord-test-db-"), "test.sqlite3")}
