@@ -14,7 +14,10 @@ import time
 from akkoord.agreement.build import PointRecord, draft_agreement
 from akkoord.agreement.exports import export
 from akkoord.agreement.model import Budget, Milestone, Section, Smart
-from akkoord.dossier.model import AMBITION_KEYS, Fiche, Interval, Source
+from akkoord.dossier.model import Fiche, Interval, Source
+from akkoord.dossier.profile import default_profile
+
+AMBITION_KEYS = default_profile().ambition_keys
 
 
 def agreement(count: int):

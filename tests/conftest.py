@@ -27,7 +27,17 @@ def shared_gold_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def schema(shared_dir: Path) -> dict:
+def shared_schema(shared_dir: Path) -> dict:
     import json
 
     return json.loads((shared_dir / "spec" / "dossier.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def schema() -> dict:
+    """The project's versioned copy of the shared schema (``spec/dossier.schema.json``):
+    profile-defined ambition keys, optional profile, sections and agenda items."""
+    import json
+
+    root = Path(__file__).resolve().parent.parent
+    return json.loads((root / "spec" / "dossier.schema.json").read_text(encoding="utf-8"))

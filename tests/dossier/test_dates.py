@@ -496,3 +496,19 @@ def test_odd_term_starts_do_not_break_absolute_mentions():
         found = find_dates("eind 2026 en bij de start van de nieuwe coalitie", term)
         assert found[0].start == "2026-10-01"
     assert periods("eind van de collegeperiode", dt.date(2024, 2, 29)) == [("2027-11-29", "2028-02-28")]
+
+
+def test_agenda_table_dates_day_abbreviated_month_two_digit_year():
+    from akkoord.dossier.dates import find_dates
+
+    assert [(i.start, i.end) for i in find_dates("30-mrt-26")] == [("2026-03-30", "2026-03-30")]
+    assert [(i.start, i.end) for i in find_dates("Raad 2-jun-26, daarna Q2 2027")] == [
+        ("2026-06-02", "2026-06-02"), ("2027-04-01", "2027-06-30")]
+    assert [i.start for i in find_dates("15-okt-2027")] == ["2027-10-15"]
+    assert find_dates("31-feb-26") == []  # no such day
+
+
+def test_year_known_day_not_gives_the_year():
+    from akkoord.dossier.dates import find_dates
+
+    assert [(i.start, i.end) for i in find_dates("n.t.b. 2027")] == [("2027-01-01", "2027-12-31")]

@@ -24,6 +24,10 @@ def test_export_reads_back_to_the_same_dossier(tmp_path):
     assert [(i["start"], i["end"]) for i in interval] == [("2027-01-01", "2027-12-31")]
     expected = dossier.to_dict()
     del expected["fiches"][0]["sources"][0]["end_intervals"]
+    # an export without a profile gets one: the keys its fiches use, its municipality
+    profile = read_back.pop("profile")
+    assert "inclusief" in [a["key"] for a in profile["ambitions"]]
+    assert profile["municipality"] == "Voorbeeldstad"
     assert read_back == expected
 
 

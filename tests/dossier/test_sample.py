@@ -8,10 +8,10 @@ import re
 import jsonschema
 import pytest
 
-from akkoord.dossier.model import AMBITION_KEYS
-from akkoord.dossier.sample import SAMPLE_GOLD_DIR, SAMPLE_TEXT_PATH, load_sample_gold
+from akkoord.dossier.profile import default_profile
+from akkoord.dossier.sample import SAMPLE_GOLD_DIR, SAMPLE_TEXT_PATH, load_sample_gold, sample_profile
 
-BOILERPLATE = "Zoals het Rijk, provincie, Europa en Euregio."
+PROFILE = sample_profile()
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +45,24 @@ def test_gold_files_are_valid_fiches(gold, schema):
     for code, fiche in gold.items():
         jsonschema.validate(fiche, fiche_schema)
         assert fiche["code"] == code
-        assert set(fiche["ambitions"]) <= set(AMBITION_KEYS)
+        assert set(fiche["ambitions"]) <= set(PROFILE.ambition_keys)
 
 
 def test_gold_spans_three_chapters_and_has_an_unmarked_fiche(gold):
     assert {code[:-1] for code in gold} == {"1", "2", "3"}
     assert any(not f["ambitions"] for f in gold.values())
-    assert any("randvoorwaarden" in f["ambitions"] for f in gold.values())
+    general = [a.key for a in PROFILE.ambitions if not a.with_municipality]
+    assert any(set(general) & set(f["ambitions"]) for f in gold.values())
+
+
+def test_sample_shares_no_ambition_or_boilerplate_with_the_built_in_template():
+    """The sample shows that the readers generalise: its ambitions and recurring footnote are
+    its own, not those of the built-in fiche template."""
+    builtin = default_profile()
+    assert not set(PROFILE.ambition_keys) & set(builtin.ambition_keys)
+    assert not {a.name.lower() for a in PROFILE.ambitions} & {a.name.lower() for a in builtin.ambitions}
+    text = SAMPLE_TEXT_PATH.read_text(encoding="utf-8")
+    assert not any(builtin.is_boilerplate(line) for line in text.splitlines())
 
 
 def test_related_codes_exist_and_are_not_self(gold):
@@ -134,12 +145,12 @@ def test_heading_forms(text):
 
 
 def test_ambition_marks(text):
-    assert re.search(r"^x Inclusief Lindeveen$", text, re.M)
-    assert re.search(r"^X Aantrekkelijk Lindeveen x Open Lindeveen$", text, re.M)
-    assert re.search(r"^Opgave Aantrekkelijk Lindeveen X Open Lindeveen$", text, re.M)
-    assert re.search(r"^X Randvoorwaarden voor realisatie van de opgaven$", text, re.M)
-    assert re.search(r"^Opgave\nAantrekkelijk Lindeveen Open Lindeveen\nGroen en Duurzaam Lindeveen\n"
-                     r"Inclusief Lindeveen\n", text, re.M)  # a fiche without any mark
+    assert re.search(r"^x Zorgzaam Lindeveen$", text, re.M)
+    assert re.search(r"^X Bloeiend Lindeveen x Betrokken Lindeveen$", text, re.M)
+    assert re.search(r"^Opgave Bloeiend Lindeveen X Betrokken Lindeveen$", text, re.M)
+    assert re.search(r"^X Wendbare organisatie$", text, re.M)
+    assert re.search(r"^Opgave\nBloeiend Lindeveen Betrokken Lindeveen\nKlimaatbestendig Lindeveen\n"
+                     r"Zorgzaam Lindeveen\n", text, re.M)  # a fiche without any mark
 
 
 def test_interleaved_and_wrapped_labels(text):
@@ -165,7 +176,7 @@ def test_value_before_its_label_and_after_the_next_label(text):
 def test_policy_table_falls_apart(text):
     assert text.count("Beleidsterrein (Subsidie)kans Risico") >= 10
     assert re.search(r"^Fysiek X$", text, re.M)  # bare mark
-    assert re.search(r"^Veiligheid\n\n1 Zoals", text, re.M)  # a row without opportunity or risk
+    assert re.search(r"^Veiligheid\n\n1 Bijvoorbeeld", text, re.M)  # a row without opportunity or risk
     assert re.search(r"^Onderwijs\n\nOndersteuning in de klas", text, re.M)  # cells of one row on separate lines
     assert re.search(r"^Wonen\nAfspraken met de corporaties", text, re.M)
 
@@ -181,8 +192,8 @@ def test_footnotes(text):
     assert re.search(r"\boverheden1 ", text)
     assert re.search(r"\bbijsturen is 20281 een logisch moment", text)
     assert re.search(r"\bmiljoen1 in 2029", text)
-    assert re.search(r"^1 Zoals het Rijk, provincie, Europa en Euregio\.$", text, re.M)
-    assert re.search(r"^2 Zoals het Rijk, provincie, Europa en Euregio\.$", text, re.M)
+    assert re.search(r"^1 Bijvoorbeeld het Rijk, de provincie of de Europese Unie\.$", text, re.M)
+    assert re.search(r"^2 Bijvoorbeeld het Rijk, de provincie of de Europese Unie\.$", text, re.M)
     assert re.search(r"^1 Voor de regionale inkoop .*\(zie fiche Wmo en inkoop zorg en ondersteuning\)\.$",
                      text, re.M)
 

@@ -49,6 +49,7 @@ COVERED_ELSEWHERE: dict[str, str] = {
 EXPECTED: dict[str, object] = {
     "login": {v: 200 for v in VISITORS} | {v: 302 for v in VISITORS[1:]},
     "logout": None,  # POST only; tested in test_access
+    "dossiers:profile": None,  # POST only (compilers); every visitor in test_profile_review
     "search:search": {v: 200 for v in VISITORS},
     "dossiers:home": {v: 200 for v in VISITORS},
     "dossiers:upload": {"anoniem": 302, "zonder-rol": 403, "onderhandelaar": 403, "formateur": 403, "ambtenaar": 200},

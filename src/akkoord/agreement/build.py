@@ -14,7 +14,8 @@ from akkoord.agreement.model import (
     STRUCTURAL, Afspraak, Agreement, Ambition, Budget, DecisionRef, FicheRef, Interval, PendingPoint,
     PointRef, Section, Smart, SourceRef,
 )
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, Fiche
+from akkoord.dossier.model import Fiche
+from akkoord.dossier.profile import default_profile
 
 DECIDED = "besloten"
 PARKED = "geparkeerd"
@@ -100,7 +101,7 @@ def draft_agreement(*, municipality: str, formation_slug: str, formation_name: s
     fiches = fiches or {}
     smart = smart or {}
     texts = texts or {}
-    order = list(ambitions) if ambitions is not None else [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+    order = list(ambitions) if ambitions is not None else default_profile().ambition_choices()
     labels = dict(order)
     rank = {key: i for i, (key, _) in enumerate(order)}
 
@@ -109,7 +110,7 @@ def draft_agreement(*, municipality: str, formation_slug: str, formation_name: s
         fiche = fiches.get(record.fiche_code) if record.fiche_code else None
         ambition = _ambition_of(record, fiche)
         if ambition and ambition not in labels:
-            labels[ambition] = AMBITION_LABELS.get(ambition, ambition)
+            labels[ambition] = default_profile().ambition_label(ambition)
             rank[ambition] = len(rank)
             order.append((ambition, labels[ambition]))
         key = (rank.get(ambition, 10**6), _code_key(record.fiche_code),

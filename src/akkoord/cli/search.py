@@ -11,7 +11,6 @@ import os
 
 from akkoord.cli.serve import require_migrated, setup_django
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import AMBITION_KEYS
 
 
 def register(subparsers) -> None:
@@ -20,7 +19,8 @@ def register(subparsers) -> None:
     parser.add_argument("--json", action="store_true", help="uitvoer als JSON: codes met scores, beste eerst")
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="hoogstens N resultaten (standaard 10)")
     parser.add_argument("--dossier", metavar="NAAM", help="alleen in dit dossier (korte naam)")
-    parser.add_argument("--ambitie", choices=AMBITION_KEYS, help="alleen fiches met deze opgave")
+    parser.add_argument("--ambitie", metavar="SLEUTEL",
+                        help="alleen fiches met deze opgave (sleutel uit het profiel van het dossier)")
     parser.add_argument("--hoofdstuk", metavar="NR", help="alleen fiches uit dit hoofdstuk")
     parser.add_argument("--partner", metavar="NAAM", help="alleen fiches met een partner die zo heet (deel van de naam)")
     parser.add_argument("--jaar", metavar="JJJJ", help="alleen fiches met een bijstuurmoment of einddatum in dit jaar")

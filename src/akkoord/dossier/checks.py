@@ -152,8 +152,11 @@ def check_dossier(dossier: Dossier, today: date | None = None) -> list[Finding]:
         findings.append(Finding(None, "fiches", "empty-dossier", BLOCKING,
                                 "Het dossier bevat geen fiches; controleer of het juiste bestand is gelezen.", ""))
         return findings
+    from akkoord.dossier.profile import profile_of
+
+    profile = profile_of(dossier)
     for fiche in dossier.fiches:
-        findings.extend(check_fiche(fiche, today))
+        findings.extend(check_fiche(fiche, today, profile))
     findings.extend(_check_across_fiches(dossier))
     position: dict[str, int] = {}
     for index, fiche in enumerate(dossier.fiches):
@@ -164,10 +167,11 @@ def check_dossier(dossier: Dossier, today: date | None = None) -> list[Finding]:
     return findings
 
 
-def check_fiche(fiche: Fiche, today: date) -> list[Finding]:
-    """The findings of one fiche on its own (cross-fiche rules are in check_dossier)."""
+def check_fiche(fiche: Fiche, today: date, profile=None) -> list[Finding]:
+    """The findings of one fiche on its own (cross-fiche rules are in check_dossier).
+    ``profile``: the dossier's; a form without ambitions or a policy table is not asked for them."""
     out: list[Finding] = []
-    out.extend(_check_structure(fiche))
+    out.extend(f for f in _check_structure(fiche) if _applies(f, profile))
     for source in fiche.sources:
         out.extend(_check_end_date(fiche, source, today))
     out.extend(_check_link_list(fiche))
@@ -209,6 +213,17 @@ def _is_placeholder(value: str) -> bool:
     stripped = value.strip()
     return bool(stripped) and (bool(PLACEHOLDER_VALUE.match(stripped)) or bool(
         PLACEHOLDER_DATE_TOKEN.search(stripped)) and len(stripped) <= 16)
+
+
+def _applies(finding: Finding, profile) -> bool:
+    """Does the dossier's form have the field a structural finding asks for?"""
+    if profile is None:
+        return True
+    if finding.rule == "no-ambition" and not profile.ambitions:
+        return False
+    if finding.field == "policy_areas" and profile.section_fields and "policy_areas" not in profile.section_fields.values():
+        return False
+    return True
 
 
 def _check_structure(fiche: Fiche) -> Iterator[Finding]:

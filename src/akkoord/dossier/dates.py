@@ -20,6 +20,9 @@ Conventions (the issue's, plus the decisions taken for open cases):
   ``Q3/Q4 2027``: 1 Jul – 31 Dec. A modifier before a quarter (``eind Q1 2027``) is not
   part of the mention: the mention is the quarter.
 * ``eerste/tweede helft 2026`` (``1e helft``, ``H1 2026``): the half year.
+* ``30-mrt-26``, ``2-jun-2026`` (a day, a month name or abbreviation and a year in one token,
+  as agenda tables write them; a two-digit year is 20YY): that day. ``n.t.b. 2027`` (the year
+  known, the day not): the year.
 * ``begin``/``start``/``aanvang`` of a year: Q1; ``eind``/``einde``/``ultimo``, also
   ``uiterlijk eind``: Q4; ``medio``/``halverwege``/``midden``: 1 May – 31 Aug. An
   optional ``van`` / ``van het`` may follow the modifier (``midden van 2027``).
@@ -724,11 +727,44 @@ def _read_single_chain(tokens: list[str], seps: list[str]) -> tuple[dt.date, dt.
 # --- public API -------------------------------------------------------------------------
 
 
+# A day with an abbreviated or full month name and a year, written as one token as agenda
+# tables do: ``30-mrt-26``, ``2-jun-2026``, ``15/okt/27`` (a two-digit year is 20YY).
+_COMPACT_DAY = re.compile(
+    r"(?<![\w-])(\d{1,2})([-/.])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\2(\d{4}|\d{2})(?![\w-])",
+    re.IGNORECASE)
+
+
+def _compact_day(match: re.Match) -> Interval | None:
+    year = int(match.group(4))
+    if year < 100:
+        year += 2000
+    try:
+        day = dt.date(year, MONTHS[match.group(3).lower()], int(match.group(1)))
+    except ValueError:
+        return None
+    return Interval(match.group(0), day.isoformat(), day.isoformat())
+
+
 def find_dates(text: str, term_start: dt.date | None = None) -> list[Interval]:
     """Every time mention in ``text``, in order. Never raises for any string."""
     if not isinstance(text, str) or not text:
         return []
-    scanner = _Scanner(text, term_start or default_term_start())
+    start = term_start or default_term_start()
+    out: list[Interval] = []
+    position = 0
+    for match in _COMPACT_DAY.finditer(text):
+        out += _scan(text[position:match.start()], start)
+        found = _compact_day(match)
+        if found:
+            out.append(found)
+        position = match.end()
+    return out + _scan(text[position:], start)
+
+
+def _scan(text: str, term_start: dt.date) -> list[Interval]:
+    if not text.strip():
+        return []
+    scanner = _Scanner(text, term_start)
     try:
         return scanner.scan()
     except (ValueError, OverflowError, IndexError):  # defensive: bad input yields nothing

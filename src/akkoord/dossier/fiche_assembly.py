@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from akkoord.dossier.fields import (
+    ambition_cells_text,
+    municipality_after_ambitions,
     parse_ambition_cells,
     sources_from_items,
     split_partners,
@@ -33,10 +35,10 @@ from akkoord.dossier.model import (
     PolicyArea,
     ReaderWarning,
 )
+from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     REFERENCE_LINE_PATTERN,
-    is_boilerplate_footnote,
     match_label,
     match_table_header,
     normalise_label,
@@ -52,13 +54,11 @@ from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, spli
 
 _LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?" + ADJUSTMENT_TAIL_PATTERN + r"\s*$", re.IGNORECASE)
 # Loose paragraphs that introduce a block of links rather than content.
+_NUMBERED_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+(\d{1,2})\.(\d{1,2})\b", re.IGNORECASE)
+_FOOTNOTE_PARAGRAPH = re.compile(r"^\d{1,2}\s+[A-Z][^\n]{10,}$")
 _LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
 # A loose paragraph that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
 _RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
-
-
-# The first words of the ambition labels, and the tick marks put before them.
-_AMBITION_WORDS = {"aantrekkelijk", "open", "groen", "inclusief", "randvoorwaarden", "x", "☒", "☐", "■", "□"}
 
 
 @dataclass
@@ -108,6 +108,8 @@ class FicheAssembler:
         self.header_cells: list[str] | None = None
         # A row whose label matched nothing: it may be cut by a page break and continue.
         self.pending: tuple[str, list[Cell], int | None] | None = None
+        self.profile: Profile = default_profile()
+        self.label_counts: dict[str, Counter] = {}  # field → label wordings seen
 
     # -- events -----------------------------------------------------------------------
 
@@ -121,7 +123,7 @@ class FicheAssembler:
 
     def heading(self, text: str, where: int | None = None) -> bool:
         """A heading or title line; returns True when it opened a new fiche."""
-        parsed = parse_heading(text)
+        parsed = parse_heading(text, numbered=True)
         if parsed is None:
             return False
         self._flush_pending()
@@ -151,8 +153,8 @@ class FicheAssembler:
 
     def footnote(self, text: str, where: int | None = None, code: str | None = None) -> None:
         text = clean_inline(re.sub(r"^\s*\d{1,3}\s*[.)]?\s+", "", text))
-        if not text or is_boilerplate_footnote(text):
-            return
+        if not text:
+            return  # boilerplate (found by repetition) is left out in finish()
         draft = next((d for d in self.drafts if d.code == code), None) if code else self.current
         if draft is None:
             self.warn("voetnoot buiten een fiche; genegeerd", where, kind="unplaced-footnote", text=text)
@@ -190,6 +192,9 @@ class FicheAssembler:
             return
         if self.loose_field and self.field and self.field != "links":
             self._append(self.field, [Para(rest, para.bullet, para.joins_previous)])
+            return
+        if _FOOTNOTE_PARAGRAPH.match(rest):  # ``1 Hieronder verstaan wij …`` under the fiche
+            self.footnote(rest, where)
             return
         self.warn("tekst buiten de fichetabel kon niet bij een veld worden geplaatst", where, text=rest)
 
@@ -276,6 +281,8 @@ class FicheAssembler:
 
     def _open_field(self, field: str, label_text: str) -> None:
         self.field, self.label_text = field, label_text
+        if label_text and field not in ("title",):
+            self.label_counts.setdefault(field, Counter())[clean_inline(label_text)] += 1
         if field != "policy_areas":
             self.policy_columns = None
 
@@ -317,11 +324,29 @@ class FicheAssembler:
 
     # -- building the model -------------------------------------------------------------
 
-    def finish(self, municipality: str = "", title: str = "") -> Dossier:
+    def induce_profile(self, title: str, base: Profile | None = None) -> Profile:
+        """The dossier's profile: ambitions from the Opgave grids, boilerplate footnotes by
+        repetition, the term from the title; ``base`` (an earlier version's) where they agree."""
+        profile = base.copy() if base is not None else default_profile()
+        apply_ambitions(profile, [ambition_cells_text(d.ambition_cells) for d in self.drafts], base)
+        found = find_boilerplate([d.footnotes for d in self.drafts])
+        if found:
+            profile.boilerplate = list(dict.fromkeys(([] if base is None else base.boilerplate) + found))
+        profile.term = profile.term or term_from_title(title)
+        if self.label_counts and base is None:  # the labels as this dossier writes them
+            profile.set_labels({field: counts.most_common(1)[0][0] for field, counts in self.label_counts.items()})
+        return profile
+
+    def finish(self, municipality: str = "", title: str = "", profile: Profile | None = None) -> Dossier:
         self._flush_pending()
+        title = title or (self.preamble[0] if self.preamble else "")
+        self.profile = self.induce_profile(title, profile)
+        for draft in self.drafts:
+            draft.footnotes = [f for f in draft.footnotes if not self.profile.is_boilerplate(f)]
         fiches = [self._build(d) for d in self.drafts]
         dossier = Dossier(municipality=municipality or self._municipality(), fiches=fiches,
-                          title=title or (self.preamble[0] if self.preamble else ""))
+                          title=title, profile=self.profile)
+        self.profile.municipality = self.profile.municipality or dossier.municipality
         references: dict[str, list[str]] = {}
         for draft, fiche in zip(self.drafts, fiches):
             references.setdefault(fiche.code, []).extend(
@@ -330,26 +355,17 @@ class FicheAssembler:
         return dossier
 
     def _municipality(self) -> str:
+        if self.profile.municipality:
+            return self.profile.municipality
         names: Counter[str] = Counter()
         for draft in self.drafts:
-            for cell in draft.ambition_cells:
-                words = clean_inline(cell).split()
-                if len(words) >= 2 and normalise_label(words[0]) in ("aantrekkelijk", "open", "inclusief"):
-                    # A cell may hold the whole ambition row ("Aantrekkelijk X Open X Groen …"):
-                    # the name ends where the next ambition (or its tick mark) begins.
-                    tail = []
-                    for word in words[1:]:
-                        if normalise_label(word) in _AMBITION_WORDS:
-                            break
-                        tail.append(word)
-                    if tail:
-                        names[" ".join(tail)] += 1
+            names.update(municipality_after_ambitions(ambition_cells_text(draft.ambition_cells), self.profile))
         return names.most_common(1)[0][0] if names else ""
 
     def _build(self, draft: _Draft) -> Fiche:
         fiche = Fiche(code=draft.code, title=draft.title)
         links: list[str] = []
-        fiche.ambitions = parse_ambition_cells(draft.ambition_cells).ambitions
+        fiche.ambitions = parse_ambition_cells(draft.ambition_cells, self.profile).ambitions
         for name in ("current_line", "adjustment_moment", "external_changes"):
             text, urls = paragraphs_to_text(draft.buffers.get(name, []))
             if name == "adjustment_moment":
@@ -366,6 +382,12 @@ class FicheAssembler:
         items, urls = paragraphs_to_items(draft.buffers.get("advice", []))
         links.extend(urls)
         fiche.advice = items
+        items, urls = paragraphs_to_items(draft.buffers.get("related", []))
+        links.extend(urls)
+        for item in items:  # a ``Zie ook`` row: the topics it names, by number or by title
+            numbered = [f"{int(m.group(1))}{chr(64 + int(m.group(2)))}" for m in _NUMBERED_REFERENCE.finditer(item)
+                        if 1 <= int(m.group(2)) <= 26]
+            draft.related_names.extend(numbered or split_reference_list(item))
         fiche.policy_areas = [p for p in draft.policy_areas if p.area or p.opportunity or p.risk]
         _, urls = paragraphs_to_items(draft.buffers.get("policy_text", []))
         links.extend(urls)

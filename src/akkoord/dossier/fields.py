@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from akkoord.dossier.model import PolicyArea, Source
-from akkoord.dossier.readers.template import AMBITION_PHRASES, END_DATE_PATTERN
+from akkoord.dossier.profile import Profile, default_profile, normalise
+from akkoord.dossier.readers.template import END_DATE_PATTERN
 from akkoord.dossier.textclean import (
     URL_PATTERN,
     find_urls,
@@ -103,19 +105,27 @@ _MARK = r"(?<!\S)(?P<mark>[" + _MARK_GLYPHS + r"]):?\s+"
 # left empty.
 _MARK_CELL = re.compile(r"[" + _MARK_GLYPHS + r"vV]:?")
 _EMPTY_BOX = re.compile(r"[☐□oO]")
-_AMBITION_WORDS = {key: phrases for key, phrases in AMBITION_PHRASES.items()}
-_AMBITION_RE = re.compile(
-    r"(?:" + _MARK + r")?(?P<name>aantrekkelijk|open|groen\s+en\s+duurzaam|groen(?:\s*[-/&]\s*|\s+)duurzaam"
-    r"|duurzaam|inclusief|randvoorwaarden)\b(?P<rest>[ \t]+(?P<town>(?-i:[A-Z])[\w\-’']+))?",
-    re.IGNORECASE)
+_SEP = r"(?:\s*[-/&]\s*|\s+)"
 
 
-def _ambition_key(name: str) -> str | None:
-    norm = " ".join(name.lower().replace("-", " ").replace("/", " ").replace("&", " ").split())
-    if norm.startswith("groen") or norm == "duurzaam":
-        return "groen-duurzaam"
-    for key, phrases in _AMBITION_WORDS.items():
-        if norm in phrases or norm == key:
+@lru_cache(maxsize=32)
+def _ambition_matcher(phrases: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """A pattern for the ambition names ``(key, phrase)``, longest first, each optionally
+    marked before and followed by a capitalised word (the municipality)."""
+    alts = sorted({p for _, p in phrases}, key=len, reverse=True)
+    names = "|".join(_SEP.join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(r"(?:" + _MARK + r")?(?<![\w])(?P<name>" + names + r")\b"
+                      r"(?P<rest>[ \t]+(?P<town>(?-i:[A-Z])[\w\-’']+))?", re.IGNORECASE)
+
+
+def _phrases(profile: Profile) -> tuple[tuple[str, str], ...]:
+    return tuple((a.key, p) for a in profile.ambitions for p in a.phrases if p)
+
+
+def _ambition_key(name: str, phrases: tuple[tuple[str, str], ...]) -> str | None:
+    norm = normalise(name)
+    for key, phrase in phrases:
+        if norm == phrase:
             return key
     return None
 
@@ -127,13 +137,18 @@ class AmbitionResult:
     leftover: str = ""
 
 
-def parse_ambitions(text: str) -> AmbitionResult:
-    """The ambitions marked with ``X`` (the mark stands directly before the ambition)."""
+def parse_ambitions(text: str, profile: Profile | None = None) -> AmbitionResult:
+    """The ambitions of ``profile`` (default: the built-in fiche template's) marked with
+    ``X`` in ``text`` (the mark stands directly before the ambition)."""
+    profile = profile or default_profile()
+    phrases = _phrases(profile)
+    if not phrases:
+        return AmbitionResult([], Counter(), normalise_whitespace(text))
     marked: list[str] = []
     towns: Counter = Counter()
     leftover = text
-    for m in _AMBITION_RE.finditer(text):
-        key = _ambition_key(m.group("name"))
+    for m in _ambition_matcher(phrases).finditer(text):
+        key = _ambition_key(m.group("name"), phrases)
         if key is None:
             continue
         if m.group("town") and m.group("town").lower() not in ("voor", "en"):
@@ -141,15 +156,39 @@ def parse_ambitions(text: str) -> AmbitionResult:
         if m.group("mark") and key not in marked:
             marked.append(key)
         leftover = leftover.replace(m.group(0), " ", 1)
-    leftover = re.sub(r"\b(?:voor\s+)?(?:de\s+)?realisatie\s+van\s+de\s+opgaven\b", " ", leftover, flags=re.I)
+    # The rest of a long name written without its municipality (``… voor realisatie van de opgaven``).
+    for amb in profile.ambitions:
+        rest = amb.name.split()[1:]
+        if not amb.with_municipality and len(rest) >= 2:
+            leftover = re.sub(r"\b" + r"\s+".join(re.escape(w) for w in rest) + r"\b", " ", leftover, flags=re.I)
+    if profile.municipality:
+        leftover = re.sub(r"\b" + re.escape(profile.municipality) + r"\b", " ", leftover)
     leftover = re.sub(r"(?<!\S)[xX✓✔☒☑■●](?!\S)", " ", leftover)
-    order = {key: i for i, key in enumerate(AMBITION_PHRASES)}
+    order = {key: i for i, key in enumerate(profile.ambition_keys)}
     return AmbitionResult(sorted(marked, key=order.get), towns, normalise_whitespace(leftover))
 
 
-def parse_ambition_cells(cells: list[str]) -> AmbitionResult:
-    """The ambitions marked in the cells of an Opgave grid (a layout reader's table row):
-    a mark in a cell of its own applies to the name in the next cell."""
+def municipality_after_ambitions(text: str, profile: Profile | None = None) -> Counter:
+    """The words written after each ambition name up to the next one (``Veilig Bergen op Zoom
+    Groen Bergen op Zoom``): the municipality, counted per occurrence."""
+    profile = profile or default_profile()
+    phrases = _phrases(profile)
+    found: Counter = Counter()
+    if not phrases:
+        return found
+    pattern = _ambition_matcher(phrases)
+    matches = list(pattern.finditer(text))
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        tail = text[m.end("name"):nxt.start() if nxt is not None else len(text)]
+        tail = re.sub(r"(?<!\S)[xX✓✔☒☑■●☐□](?!\S)", " ", tail)
+        words = tail.split()
+        if 1 <= len(words) <= 4 and words[0][:1].isupper():
+            found[" ".join(words)] += 1
+    return found
+
+
+def ambition_cells_text(cells: list[str]) -> str:
+    """The cells of an Opgave grid as one text, a mark in a cell of its own as ``X``."""
     parts = []
     for cell in cells:
         cell = normalise_whitespace(cell)
@@ -157,7 +196,13 @@ def parse_ambition_cells(cells: list[str]) -> AmbitionResult:
             parts.append("X")
         elif cell and not _EMPTY_BOX.fullmatch(cell):
             parts.append(cell)
-    return parse_ambitions(" ".join(parts))
+    return " ".join(parts)
+
+
+def parse_ambition_cells(cells: list[str], profile: Profile | None = None) -> AmbitionResult:
+    """The ambitions marked in the cells of an Opgave grid (a layout reader's table row):
+    a mark in a cell of its own applies to the name in the next cell."""
+    return parse_ambitions(ambition_cells_text(cells), profile)
 
 
 # --- sources --------------------------------------------------------------------------
@@ -304,6 +349,7 @@ def sources_from_items(items: list[str]) -> tuple[list[Source], list[str]]:
     the date of the source before it. Returns (sources, end dates that had no source)."""
     sources: list[Source] = []
     unplaced: list[str] = []
+    items = [piece for item in items for piece in _split_run_together(item)]
     for item in items:
         parts = _END_DATE_SPLIT.split(item, maxsplit=1)
         title = normalise_whitespace(parts[0]).strip(" ,;:–-").strip()
@@ -316,6 +362,43 @@ def sources_from_items(items: list[str]) -> tuple[list[Source], list[str]]:
             elif date:
                 unplaced.append(f"Einddatum {date}")
     return sources, unplaced
+
+
+# The value after ``Einddatum:`` as far as it is a date or a date-like remark; what follows
+# from a capital on is the next source (paragraphs of one cell run together).
+_DATE_RUN = re.compile(
+    r"\s*(?:(?:geen\s+einddatum|n\.?\s?v\.?\s?t\.?|n\.?\s?t\.?\s?b\.?|geen|xx+|vastgesteld|onbekend|doorlopend"
+    r"|eind|begin|medio|uiterlijk|voor|na|uiterlijk|[a-z]{3,9}\.?|q[1-4]|\d{1,4}(?:[-/.]\d{1,2}(?:[-/.]\d{2,4})?)?)"
+    r"(?:\s+|$))+")
+
+
+def _split_run_together(item: str) -> list[str]:
+    """``A Einddatum: 2030 B Einddatum: geen C`` (one cell's paragraphs run together) →
+    ``A Einddatum: 2030``, ``B Einddatum: geen``, ``C``."""
+    out: list[str] = []
+    rest = item
+    while True:
+        matches = list(_END_DATE.finditer(rest))
+        if len(matches) < 2:  # after the last date a capital may open a remark: it stays
+            out.append(rest)
+            return out
+        first = matches[0]
+        tail = _tail_after_date(rest, first)
+        if tail is None:
+            out.append(rest)
+            return out
+        out.append(rest[:tail].strip())
+        rest = rest[tail:].strip()
+
+
+def _tail_after_date(text: str, match: re.Match) -> int | None:
+    """Where a new source starts after the date value of ``match`` (a capital after the
+    date), or None."""
+    value = _DATE_RUN.match(text, match.end())
+    end = value.end() if value else match.end()
+    if end >= len(text) or not text[end:end + 1].isupper() or end == match.end():
+        return None
+    return end
 
 
 def _end_date_value(text: str) -> str:
@@ -353,6 +436,8 @@ def _top_level_split(text: str, separators: re.Pattern) -> list[str]:
     return parts
 
 
+# A cell that says the field does not apply: the field is empty.
+_NOT_APPLICABLE = re.compile(r"(?:niet\s+van\s+toepassing|n\.?\s?v\.?\s?t\.?|nvt|-|–|geen)\.?", re.IGNORECASE)
 _PARTNER_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[-–—]\s+|\s+waaronder\s+|\s*\|\s*")
 _EN = re.compile(r"\s+(?:en|&)\s+")
 
@@ -365,7 +450,7 @@ def _proper_name(text: str) -> bool:
 
 def _split_en(item: str, in_list: bool = True) -> list[str]:
     """Split ``A en B`` when both sides name an organisation or group. Outside a list, two
-    proper names joined by ``en`` are one name (``Team Jeugd en Gezin Lindeveen``)."""
+    proper names joined by ``en`` are one name (``Team Jeugd en Gezin Dalland``)."""
     parts = _top_level_split(item, _EN)
     if len(parts) == 1:
         return parts
@@ -379,6 +464,10 @@ def _split_en(item: str, in_list: bool = True) -> list[str]:
         right_first = right_words[0]
         if not in_list and _proper_name(left) and _proper_name(right):
             out[-1] = f"{left} en {right}"
+            continue
+        if in_list and _proper_name(left) and len(left_words) >= 2 and right_first[:1].islower() \
+                and right_first.lower() not in FUNCTION_WORDS:
+            out.append(right)  # ``Adviesraad Zorg en thuiszorgaanbieders in de regio``: a group after a name
             continue
         if (right_first[:1].isupper() or len(left_words) <= 2
                 or (len(left_words) <= 3 and len(right_words) <= 2)
@@ -433,7 +522,7 @@ def split_partners(items: list[str]) -> list[str]:
             for part in _split_en(piece, in_list=len(pieces) > 1):
                 part = _LEADING_JOINER.sub("", part.strip())
                 part = _strip_item(part).rstrip(".").strip()
-                if not part or part in FUNCTION_WORDS:
+                if not part or part in FUNCTION_WORDS or _NOT_APPLICABLE.fullmatch(part):
                     continue
                 if out and _APPOSITION.match(part):
                     out[-1] = f"{out[-1]}, {part}"

@@ -60,17 +60,25 @@ def result_from_dict(data: dict) -> ReadResult:
                       warnings=[ReaderWarning(**w) for w in data["warnings"]])
 
 
+# The kept profile travels to the child as JSON in this environment variable.
+_PROFILE_ENV = "AKKOORD_READ_PROFILE"
+
+
 def read_isolated(path: str | Path, limits: Limits | None = None, progress: Progress | None = None,
-                  name: str | None = None) -> ReadResult:
+                  name: str | None = None, profile=None) -> ReadResult:
     """Read ``path`` in a child process under ``limits``; DossierError on any failure.
     ``progress(done, total, unit)`` is called as the child reports progress; ``name`` is the
-    file name messages use (default: the path's)."""
+    file name messages use (default: the path's); ``profile`` the dossier profile kept from an
+    earlier version (``akkoord.dossier.profile.Profile``), handed to the reader."""
     path = Path(path).resolve()
     name = name or path.name
     limits = limits or Limits.from_environment()
     command = [sys.executable, "-m", "akkoord.dossier.isolation", str(limits.memory_mb),
                str(limits.seconds), str(path)]
     env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+    env.pop(_PROFILE_ENV, None)
+    if profile is not None:
+        env[_PROFILE_ENV] = json.dumps(profile.to_dict(), ensure_ascii=False)
     with tempfile.TemporaryFile() as errors:
         try:
             child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
@@ -150,7 +158,12 @@ def _child(argv: list[str]) -> int:
 
     try:
         with progress.listening(lambda done, total, unit: send({"progress": [done, total, unit]})):
-            result = read_path(path)
+            profile = None
+            if os.environ.get(_PROFILE_ENV):
+                from akkoord.dossier.profile import Profile
+
+                profile = Profile.from_dict(json.loads(os.environ[_PROFILE_ENV]))
+            result = read_path(path, profile=profile)
         send({"result": result_to_dict(result)})
     except DossierError as exc:
         send({"error": str(exc).splitlines()[0] if str(exc) else "onleesbaar bestand."})

@@ -10,17 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-# Keys of the ambitions, in the order the template lists them.
-AMBITION_KEYS: tuple[str, ...] = ("aantrekkelijk", "open", "groen-duurzaam", "inclusief", "randvoorwaarden")
-
-# Dutch labels of the ambition keys, for display.
-AMBITION_LABELS: dict[str, str] = {
-    "aantrekkelijk": "Aantrekkelijk",
-    "open": "Open",
-    "groen-duurzaam": "Groen en Duurzaam",
-    "inclusief": "Inclusief",
-    "randvoorwaarden": "Randvoorwaarden voor realisatie van de opgaven",
-}
+# The ambitions (their keys, names and colours) are not fixed here: each dossier has its own,
+# kept in its profile (``akkoord.dossier.profile``).
 
 CODE_PATTERN = re.compile(r"^[0-9]{1,10}[A-Z]$")
 
@@ -114,6 +105,59 @@ class PolicyArea:
 
 
 @dataclass
+class Section:
+    """A named section of a heading-structured dossier that maps to no field, kept as written."""
+
+    title: str
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Section":
+        return cls(data.get("title", ""), data.get("text", ""))
+
+
+@dataclass
+class AgendaItem:
+    """A row of an agenda table (council dates): ``date`` ISO (``2026-03-30``) or the year as
+    written when only the year is known (``2027``); ``text`` the subject."""
+
+    date: str
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "AgendaItem":
+        return cls(data.get("date", ""), data.get("text", ""))
+
+
+@dataclass
+class Table:
+    """A table that maps to no field (an indicator table), cells as written."""
+
+    title: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "columns": list(self.columns),
+                               "rows": [list(r) for r in self.rows]}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Table":
+        return cls(data.get("title", ""), list(data.get("columns", [])),
+                   [list(r) for r in data.get("rows", [])], data.get("note", ""))
+
+
+@dataclass
 class Fiche:
     code: str
     title: str
@@ -130,6 +174,11 @@ class Fiche:
     related: list[str] = field(default_factory=list)
     # Normalised intervals of adjustment_moment (extra export field).
     adjustment_intervals: list[Interval] = field(default_factory=list)
+    # Heading-structured dossiers: sections that map to no field, agenda rows, other tables
+    # (exported only when present, so fiche dossiers export as before).
+    sections: list[Section] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def chapter(self) -> str:
@@ -137,6 +186,16 @@ class Fiche:
         return self.code[:-1]
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._fields()
+        if self.sections:
+            out["sections"] = [s.to_dict() for s in self.sections]
+        if self.agenda:
+            out["agenda"] = [a.to_dict() for a in self.agenda]
+        if self.tables:
+            out["tables"] = [t.to_dict() for t in self.tables]
+        return out
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "title": self.title,
@@ -171,6 +230,9 @@ class Fiche:
             footnotes=list(data.get("footnotes", [])),
             related=list(data.get("related", [])),
             adjustment_intervals=[Interval.from_dict(i) for i in data.get("adjustment_intervals", [])],
+            sections=[Section.from_dict(s) for s in data.get("sections", [])],
+            agenda=[AgendaItem.from_dict(a) for a in data.get("agenda", [])],
+            tables=[Table.from_dict(t) for t in data.get("tables", [])],
         )
 
 
@@ -179,18 +241,29 @@ class Dossier:
     municipality: str
     fiches: list[Fiche] = field(default_factory=list)
     title: str = ""
+    # The dossier's profile (akkoord.dossier.profile.Profile): ambitions, term, labels,
+    # boilerplate. None: the built-in fiche template's.
+    profile: Any = None
 
     def fiche(self, code: str) -> Fiche | None:
         return next((f for f in self.fiches if f.code == code), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"municipality": self.municipality, "title": self.title,
-                "fiches": [f.to_dict() for f in self.fiches]}
+        out: dict[str, Any] = {"municipality": self.municipality, "title": self.title}
+        if self.profile is not None:
+            out["profile"] = self.profile.to_dict()
+        out["fiches"] = [f.to_dict() for f in self.fiches]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Dossier":
+        profile = None
+        if isinstance(data.get("profile"), dict):
+            from akkoord.dossier.profile import Profile
+
+            profile = Profile.from_dict(data["profile"])
         return cls(municipality=data.get("municipality", ""), title=data.get("title", ""),
-                   fiches=[Fiche.from_dict(f) for f in data.get("fiches", [])])
+                   fiches=[Fiche.from_dict(f) for f in data.get("fiches", [])], profile=profile)
 
 
 @dataclass

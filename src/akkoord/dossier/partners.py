@@ -1,12 +1,12 @@
 """One entry per partner organisation across the fiches of a dossier, spelling variants merged.
 
-Fiches name the same organisation in many ways: ``Politie`` and ``politie``, ``Twente Board``
-and ``Twenteboard``, ``het Leger des Heils``, ``Provincie Overijssel (provinciale kaders)``,
+Fiches name the same organisation in many ways: ``Politie`` and ``politie``, ``Regio Board``
+and ``Regioboard``, ``het Leger des Heils``, ``Provincie (provinciale kaders)``,
 ``Gemeente Hengelo`` and ``Hengelo``, a typo such as ``Overijsel``. ``partner_key`` reduces a
 name to a comparison key (case, diacritics, punctuation, spaces, leading articles,
 parenthetical remarks, legal-form suffixes, a trailing regional qualifier, a leading
 ``gemeente``); keys one edit apart merge too, and an abbreviation merges with its long form
-when the caller passes the dossier's glossary (``UT`` and ``Universiteit Twente``).
+when the caller passes the dossier's glossary (``UvA`` and ``Universiteit van Amsterdam``).
 
 Pure: no Django, no I/O.
 """
@@ -44,7 +44,7 @@ _LEADING_MUNICIPALITY = re.compile(r"^gemeenten?\s+", re.IGNORECASE)
 # Legal forms and similar tails that do not change which organisation is meant.
 _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:b\.?\s?v\.?|n\.?\s?v\.?|u\.?\s?a\.?|v\.?o\.?f\.?|c\.?v\.?)\s*$",
                            re.IGNORECASE)
-# A trailing place or region qualifier: "GGD Twente" is the GGD of these fiches. Besides this
+# A trailing place or region qualifier: "GGD Regio" is the GGD of these fiches. Besides this
 # national one, ``regional_qualifiers`` learns the dossier's own (its municipality, its region).
 REGIONAL_QUALIFIERS = ("nederland",)
 # How many different partner names must end in a place name before it counts as the region.
@@ -128,7 +128,7 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
     if len(words) > 1 and _is_place_adjective(words[0], qualifiers):
         words = words[1:]
     # Drop one trailing regional qualifier (a typo in it included), unless that would leave
-    # nothing or split a name such as "Hof van Twente".
+    # nothing or split a name such as "Hof van Holland".
     for qualifier in qualifiers:
         q_words = [re.sub(r"[^0-9a-z]+", "", w) for w in qualifier.replace("-", " ").split()]
         tail = words[-len(q_words):]
@@ -144,7 +144,7 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
 
 
 def _is_place_adjective(word: str, qualifiers: tuple[str, ...]) -> bool:
-    """``twentse`` of ``twente``, ``enschedese`` of ``enschede``: the adjective of a place."""
+    """``delftse`` of ``delft``, ``zwolse`` of ``zwolle``: the adjective of a place."""
     for qualifier in qualifiers:
         if " " in qualifier:
             continue
@@ -171,7 +171,7 @@ def _dutch_stemmer():
 
 def regional_qualifiers(dossier: Dossier) -> tuple[str, ...]:
     """The place words that qualify partner names in this dossier: the municipality, and any
-    capitalised last word that ends several different partner names (``… Veenstreek``)."""
+    capitalised last word that ends several different partner names (``… Dalland``)."""
     endings: dict[str, set[str]] = {}
     for fiche in dossier.fiches:
         for raw in fiche.partners:

@@ -68,7 +68,7 @@ def find_references(text: str, title: str = "") -> list[str]:
     for m in _REFERENCE_LIST.finditer(text):
         refs.extend(split_reference_list(m.group(1)))
     for m in _REFERENCE.finditer(flat):
-        refs.append(m.group(1))
+        refs.append(m.group(1) or m.group(2))
     return [r for r in (normalise_whitespace(r) for r in refs) if r]
 
 

@@ -7,6 +7,7 @@ with its progress history: for the demo and the tests of the monitoring pages.
 from __future__ import annotations
 
 MUNICIPALITY = "Lindeveen"
+SLUG = "lindeveen-2022-2026"  # the demo programme's short name
 TITLE = "Coalitieakkoord Lindeveen 2022–2026: Samen verder"
 
 AMBITIONS = [

@@ -30,9 +30,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from akkoord.dossier.model import AMBITION_KEYS, Dossier, Fiche
+from akkoord.dossier.model import Dossier, Fiche
+from akkoord.dossier.profile import Profile, profile_of
 
-# The template's labels, as a civil servant sees them in the fiche (full Dutch texts).
+# The fiche template's labels, as a civil servant sees them in the fiche (full Dutch texts);
+# a dossier's profile may word them otherwise (``Profile.labels``).
 LABELS: dict[str, str] = {
     "ambitions": "Opgave",
     "current_line": "De lijn die we hebben ingezet is……",
@@ -46,18 +48,10 @@ LABELS: dict[str, str] = {
                      "of vanuit het perspectief van risico’s/tegengestelde belangen)"),
 }
 POLICY_HEADERS = ("Beleidsterrein", "(Subsidie)kans", "Risico")
-BOILERPLATE_FOOTNOTE = "Zoals het Rijk, provincie, Europa en Euregio."
 LINKS_HEADING = "Links"
 RELATED_LABEL = "Koppelingen met dossiers:"
 MARK = "X"
 
-_AMBITION_NAMES = {
-    "aantrekkelijk": "Aantrekkelijk {m}",
-    "open": "Open {m}",
-    "groen-duurzaam": "Groen en Duurzaam {m}",
-    "inclusief": "Inclusief {m}",
-    "randvoorwaarden": "Randvoorwaarden voor realisatie van de opgaven",
-}
 
 # Column widths: label, then mark/name pairs of the ambitions grid (the value spans them).
 _LABEL_WIDTH = Cm(5.0)
@@ -69,8 +63,12 @@ _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def ambition_name(key: str, municipality: str) -> str:
-    return _AMBITION_NAMES[key].format(m=municipality).strip()
+def ambition_name(key: str, municipality: str, profile: Profile | None = None) -> str:
+    """The ambition as the template writes it (``Open Almere``), from the dossier's profile."""
+    from akkoord.dossier.profile import default_profile
+
+    found = (profile or default_profile()).ambition(key)
+    return found.full_name(municipality).strip() if found else key
 
 
 def write_docx(dossier: Dossier, path: str | Path, link_texts: Mapping[str, str] | None = None) -> Path:
@@ -95,13 +93,15 @@ def build_document(dossier: Dossier, link_texts: Mapping[str, str] | None = None
     document.add_paragraph(title, style="Title")
     document.core_properties.title = title
     document.core_properties.subject = dossier.municipality
-    ambitions = [k for k in AMBITION_KEYS if k != "randvoorwaarden"]
-    if any("randvoorwaarden" in f.ambitions for f in dossier.fiches):
-        ambitions.append("randvoorwaarden")
+    profile = profile_of(dossier)
+    # The ambitions written with the municipality, then the others (a general condition) when used.
+    ambitions = [a.key for a in profile.ambitions if a.with_municipality]
+    ambitions += [a.key for a in profile.ambitions if not a.with_municipality
+                  and any(a.key in f.ambitions for f in dossier.fiches)]
     related_titles = {f.code: f.title for f in dossier.fiches}
     for index, fiche in enumerate(dossier.fiches):
         _write_fiche(document, fiche, dossier.municipality, ambitions, footnotes, link_texts or {},
-                     related_titles, new_page=index > 0)
+                     related_titles, new_page=index > 0, profile=profile)
     footnotes.finish()
     return document
 
@@ -123,7 +123,9 @@ def _setup_page(document, dossier: Dossier) -> None:
 
 
 def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str], footnotes: _Footnotes,
-                 link_texts: Mapping[str, str], related_titles: Mapping[str, str], new_page: bool) -> None:
+                 link_texts: Mapping[str, str], related_titles: Mapping[str, str], new_page: bool,
+                 profile: Profile | None = None) -> None:
+    profile = profile or profile_of(None)
     heading = document.add_heading(f"Onderwerp {fiche.code} {fiche.title}".strip(), level=1)
     heading.paragraph_format.page_break_before = new_page
     heading.paragraph_format.keep_with_next = True
@@ -145,7 +147,7 @@ def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str]
         row = table.rows[i // 2]
         mark_cell, name_cell = row.cells[1 + 2 * (i % 2)], row.cells[2 + 2 * (i % 2)]
         _set_text(mark_cell, MARK if key in fiche.ambitions else "", bold=True)
-        _set_text(name_cell, ambition_name(key, municipality))
+        _set_text(name_cell, ambition_name(key, municipality, profile))
     label = table.rows[0].cells[0]
     if rows_for_ambitions > 1:
         label = label.merge(table.rows[rows_for_ambitions - 1].cells[0])
@@ -159,7 +161,8 @@ def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str]
         if field == "external_changes":
             first, rest = LABELS[field]
             paragraph = _set_text(label_cell, first, bold=True)
-            footnotes.reference(paragraph, BOILERPLATE_FOOTNOTE)
+            if profile.boilerplate:
+                footnotes.reference(paragraph, profile.boilerplate[0])
             run = paragraph.add_run(rest)
             run.bold = True
         else:
@@ -182,6 +185,7 @@ def _write_fiche(document, fiche: Fiche, municipality: str, ambitions: list[str]
         footnotes.reference(target, text)
 
     _write_policy_table(document, fiche)
+    _write_sections(document, fiche)
     if fiche.links:
         _write_links(document, fiche.links, link_texts)
 
@@ -224,6 +228,30 @@ def _write_policy_table(document, fiche: Fiche) -> None:
         for cell, width in zip(row.cells, _POLICY_WIDTHS):
             cell.width = width
     _set_grid(table, _POLICY_WIDTHS)
+
+
+def _write_sections(document, fiche: Fiche) -> None:
+    """Named sections, other tables and agenda items of a heading-structured dossier."""
+    for section in fiche.sections:
+        document.add_heading(section.title, level=3)
+        for text in (p for p in section.text.split("\n\n") if p.strip()):
+            document.add_paragraph(text)
+    for table_data in fiche.tables:
+        if table_data.title:
+            document.add_heading(table_data.title, level=3)
+        width = max([len(table_data.columns)] + [len(r) for r in table_data.rows]) or 1
+        table = document.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        for cells, bold in ([(table_data.columns, True)] if table_data.columns else []) + [(r, False) for r in table_data.rows]:
+            row = table.add_row()
+            for cell, text in zip(row.cells, cells):
+                _set_text(cell, text, bold=bold)
+        if table_data.note:
+            document.add_paragraph(table_data.note)
+    if fiche.agenda:
+        document.add_heading("Raadsagenda", level=3)
+        for item in fiche.agenda:
+            document.add_paragraph(f"{item.date}: {item.text}", style="List Bullet")
 
 
 def _write_links(document, links: list[str], link_texts: Mapping[str, str]) -> None:

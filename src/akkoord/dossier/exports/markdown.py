@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from akkoord.dossier.model import AMBITION_LABELS, FIELD_LABELS, Dossier, Fiche
+from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche
+from akkoord.dossier.profile import Profile, default_profile
 
 # Characters that would start Markdown structure at the beginning of a line of imported text.
 _LINE_START = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])", re.MULTILINE)
@@ -37,10 +38,11 @@ def _table(heading: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) 
     return out + [""]
 
 
-def fiche_markdown(fiche: Fiche, titles: dict[str, str] | None = None) -> str:
+def fiche_markdown(fiche: Fiche, titles: dict[str, str] | None = None, profile: Profile | None = None) -> str:
     titles = titles or {}
+    profile = profile or default_profile()
     out = [f"## {fiche.code} {_escape(fiche.title)}", ""]
-    ambitions = ", ".join(AMBITION_LABELS[a] for a in fiche.ambitions) or "geen aangegeven"
+    ambitions = ", ".join(profile.ambition_label(a) for a in fiche.ambitions) or "geen aangegeven"
     out += [f"**{FIELD_LABELS['ambitions']}:** {ambitions}", ""]
     out += [f"### {FIELD_LABELS['current_line']}", "", "\n\n".join(_paragraphs(fiche.current_line)), ""]
     out += _table(FIELD_LABELS["sources"], ("Document", "Einddatum"),
@@ -51,6 +53,15 @@ def fiche_markdown(fiche: Fiche, titles: dict[str, str] | None = None) -> str:
         out += [f"### {FIELD_LABELS[field]}", "", *_items(getattr(fiche, field)), ""]
     out += _table(FIELD_LABELS["policy_areas"], ("Beleidsterrein", "(Subsidie)kans", "Risico"),
                   [(p.area, p.opportunity, p.risk) for p in fiche.policy_areas])
+    for section in fiche.sections:
+        out += [f"### {_escape(section.title)}", "", "\n\n".join(_paragraphs(section.text)), ""]
+    for table in fiche.tables:
+        columns = tuple(table.columns) or tuple("" for _ in (table.rows[0] if table.rows else [""]))
+        out += _table(table.title or "Tabel", columns, [tuple(r) for r in table.rows])
+        if table.note:
+            out += [_escape(table.note), ""]
+    if fiche.agenda:
+        out += _table("Raadsagenda", ("Datum", "Onderwerp"), [(a.date, a.text) for a in fiche.agenda])
     if fiche.related:
         related = [f"- {code} {_escape(titles.get(code, ''))}".rstrip() for code in fiche.related]
         out += [f"### {FIELD_LABELS['related']}", "", *related, ""]
@@ -72,5 +83,5 @@ def to_markdown(dossier: Dossier) -> str:
     out += [f"- {f.code} {_escape(f.title)}" for f in dossier.fiches]
     out.append("")
     for fiche in dossier.fiches:
-        out += [fiche_markdown(fiche, titles), ""]
+        out += [fiche_markdown(fiche, titles, dossier.profile), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -45,16 +45,19 @@ def sniff(head: bytes, path: Path) -> str:
     return "text"
 
 
-def read_path(path: str | Path) -> ReadResult:
+def read_path(path: str | Path, profile=None) -> ReadResult:
     """Read a dossier from a text, PDF, DOCX or JSON-export file, with its dates normalised.
 
-    Raises DossierError for bad input.
+    ``profile`` (``akkoord.dossier.profile.Profile``): the profile kept with an earlier version
+    of the same dossier; the reader reuses it where the document agrees. Raises DossierError
+    for bad input.
     """
     path = Path(path)
     head = read_bytes(path, head=64)
     if not head:
         raise DossierError(f"{path.name}: het bestand is leeg.")
-    result = _reader(sniff(head, path))(path)
+    kind = sniff(head, path)
+    result = _reader(kind)(path) if kind == "json" or profile is None else _reader(kind)(path, profile=profile)
     check_codes(result, path.name)
     from akkoord.dossier.dates import annotate_dossier
 

@@ -38,11 +38,13 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def read_docx(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS) -> ReadResult:
-    """Read a dossier from a Word file. Raises DossierError (Dutch message) for bad input."""
+def read_docx(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS, profile=None) -> ReadResult:
+    """Read a dossier from a Word file. Raises DossierError (Dutch message) for bad input.
+    ``profile``: the profile kept from an earlier version of the same dossier."""
     path = Path(path)
     document = _open(path)
     reader = _DocxReader(document, path.name, time_limit)
+    reader.base_profile = profile
     return reader.read()
 
 
@@ -152,14 +154,54 @@ class _DocxReader:
             elif child.tag == _w("tbl"):
                 self._table(child)
         core = self.document.core_properties
-        dossier = self.assembler.finish(municipality="", title=(core.title or "").strip())
+        dossier = self.assembler.finish(municipality="", title=(core.title or "").strip(),
+                                        profile=getattr(self, "base_profile", None))
         if not dossier.municipality and core.subject:
             dossier.municipality = core.subject.strip()
         if not dossier.fiches:
+            structured = self._read_headings((core.title or "").strip())
+            if structured is not None:
+                return structured
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         for warning in self.assembler.warnings:
             warning.page = None  # a Word file has no stable page numbers to point at
         return ReadResult(dossier=dossier, reader="docx", warnings=self.assembler.warnings)
+
+    def _read_headings(self, title: str) -> ReadResult | None:
+        """A dossier organised by heading styles (programmes, numbered topics, sections)."""
+        from akkoord.dossier.readers.headings import Block, build_dossier
+
+        names = {}
+        for style in self.document.styles.element.findall(_w("style")):
+            name = style.find(_w("name"))
+            names[style.get(_w("styleId"))] = (name.get(_w("val")) if name is not None else "") or ""
+        blocks: list[Block] = []
+        for child in self._blocks(self.document.element.body):
+            if child.tag == _w("p"):
+                para, links, _ = self._paragraph(child)
+                ppr = child.find(_w("pPr"))
+                style = ppr.find(_w("pStyle")) if ppr is not None else None
+                level = _heading_level(names.get(style.get(_w("val")), "") if style is not None else "")
+                if level is not None and para.text.strip():
+                    blocks.append(Block("heading", para.text, level))
+                elif para.text.strip() or links:
+                    blocks.append(Block("para", para.text, bullet=para.bullet, links=links))
+            elif child.tag == _w("tbl"):
+                rows, links = [], []
+                for tr in child.findall(_w("tr")):
+                    row = []
+                    for tc in tr.findall(_w("tc")):
+                        texts = []
+                        for block in self._blocks(tc):
+                            if block.tag == _w("p"):
+                                para, found, _ = self._paragraph(block)
+                                links.extend(found)
+                                if para.text.strip():
+                                    texts.append(para.text.strip())
+                        row.append("\n".join(texts))
+                    rows.append(row)
+                blocks.append(Block("table", rows=rows, links=links))
+        return build_dossier(blocks, "docx", title=title, base=getattr(self, "base_profile", None))
 
     def _check_time(self) -> None:
         elapsed = time.monotonic() - self.started
@@ -288,3 +330,12 @@ class _DocxReader:
             return num_id is None or num_id.get(_w("val")) != "0"
         style = ppr.find(_w("pStyle"))
         return style is not None and style.get(_w("val")) in self.bullet_styles
+
+
+def _heading_level(style_name: str) -> int | None:
+    """0 for a title style, N for ``Heading N`` / ``Kop N``, else None."""
+    name = style_name.strip().lower()
+    if name in ("title", "titel"):
+        return 0
+    m = re.match(r"^(?:heading|kop)\s*(\d)$", name)
+    return int(m.group(1)) if m else None

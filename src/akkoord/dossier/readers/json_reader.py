@@ -13,6 +13,7 @@ from typing import Any
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
 from akkoord.dossier.model import Dossier, Fiche, ReadResult, ReaderWarning, code_problem
+from akkoord.dossier.profile import PALETTE, Ambition, Profile, default_profile, term_from_title
 
 
 _STRING_FIELDS = ("code", "title", "current_line", "adjustment_moment", "external_changes")
@@ -81,9 +82,29 @@ def parse_json_dossier(text: str, name: str = "invoer") -> ReadResult:
     for position, fiche in enumerate(fiches, start=1):
         _check_fiche(fiche, position, name)
     dossier = Dossier(municipality=municipality, title=title, fiches=[Fiche.from_dict(f) for f in fiches])
+    dossier.profile = _profile(data, dossier)
     if not dossier.fiches:
         warnings.append(ReaderWarning("Het bestand bevat geen fiches.", kind="empty-dossier"))
     return ReadResult(dossier=dossier, reader="json", warnings=warnings)
+
+
+def _profile(data, dossier: Dossier) -> Profile:
+    """The export's own profile, or one made from the ambition keys its fiches use (the
+    built-in template's names where it knows the key)."""
+    if isinstance(data, dict) and isinstance(data.get("profile"), dict):
+        profile = Profile.from_dict(data["profile"])
+    else:
+        profile = default_profile()
+        used = [k for f in dossier.fiches for k in f.ambitions]
+        if used and not set(used) <= set(profile.ambition_keys):
+            profile.name, profile.ambitions = "", []
+        for key in dict.fromkeys(used):
+            if key not in profile.ambition_keys:
+                profile.ambitions.append(Ambition(key=key, name=key.replace("-", " ").capitalize(),
+                                                  colour=PALETTE[len(profile.ambitions) % len(PALETTE)]))
+    profile.municipality = profile.municipality or dossier.municipality
+    profile.term = profile.term or term_from_title(dossier.title)
+    return profile
 
 
 def read_json(path: str | Path) -> ReadResult:

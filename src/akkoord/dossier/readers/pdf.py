@@ -62,6 +62,7 @@ class Word:
     size: float
     superscript: bool = False
     uri: str | None = None
+    bold: bool = False
 
 
 @dataclass
@@ -123,14 +124,17 @@ class _Item:
 # ---------------------------------------------------------------------------------------
 
 
-def read_pdf(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS) -> ReadResult:
-    """Read a dossier from a PDF file. Raises DossierError (Dutch message) for bad input."""
+def read_pdf(path: str | Path, time_limit: float = TIME_LIMIT_SECONDS, profile=None) -> ReadResult:
+    """Read a dossier from a PDF file. Raises DossierError (Dutch message) for bad input.
+    ``profile``: the profile kept from an earlier version of the same dossier."""
     path = Path(path)
     started = time.monotonic()
     with _alarm(time_limit + 5, path.name):
         document = _open(path)
         try:
-            return _PdfReader(document, path.name, time_limit, started).read()
+            reader = _PdfReader(document, path.name, time_limit, started)
+            reader.base_profile = profile
+            return reader.read()
         finally:
             document.close()
 
@@ -209,6 +213,95 @@ def extract_page(document, index: int) -> PageContent:
     return PageContent(index + 1, width, height, words, edges, links, images)
 
 
+def extract_segments(document, index: int) -> PageContent:
+    """Like ``extract_page``, with PDFium's text segments (a run of text on one line, as the
+    producer wrote it) instead of words: a few calls per segment instead of several per
+    character. Enough for the heading reader, which needs lines, type sizes and cells."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            words = _segments(textpage, height)
+        finally:
+            textpage.close()
+        edges, images = _edges(page, height)
+        links = _links(document, page, height)
+    finally:
+        page.close()
+    return PageContent(index + 1, width, height, words, edges, links, images)
+
+
+def _segments(textpage, height: float) -> list[Word]:
+    from pypdfium2 import raw
+
+    handle = textpage.raw
+    count = raw.FPDFText_CountRects(handle, 0, -1)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    buffer = (ctypes.c_ushort * 4096)()
+    font_name = ctypes.create_string_buffer(96)
+    font_flags = ctypes.c_int()
+    out: list[Word] = []
+    for i in range(count):
+        if not raw.FPDFText_GetRect(handle, i, ctypes.byref(left), ctypes.byref(top), ctypes.byref(right),
+                                    ctypes.byref(bottom)):
+            continue
+        n = raw.FPDFText_GetBoundedText(handle, left, top, right, bottom, buffer, 4095)
+        text = ctypes.string_at(buffer, 2 * max(0, n)).decode("utf-16-le", errors="replace").replace("\x00", "")
+        text = " ".join(text.replace("\x02", "-").split())
+        if not text:
+            continue
+        probe = raw.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, (top.value + bottom.value) / 2,
+                                               max(1.0, right.value - left.value), 2.0)
+        size, bold = 0.0, False
+        if probe >= 0:
+            size = raw.FPDFText_GetFontSize(handle, probe)
+            k = raw.FPDFText_GetFontInfo(handle, probe, font_name, 96, ctypes.byref(font_flags))
+            bold = b"bold" in font_name.raw[:max(0, k)].lower() or bool(font_flags.value & (1 << 18))
+        size = size or (top.value - bottom.value)
+        out.append(Word(text, left.value, right.value, height - top.value, height - bottom.value, size, bold=bold))
+    return out
+
+
+def group_segments(segments: list[Word]) -> list[Line]:
+    """Text segments into lines: a segment joins a line its box overlaps vertically by at
+    least half the smaller height (a raised footnote number joins its line)."""
+    lines: list[list] = []  # [top, bottom, words]
+    for seg in sorted(segments, key=lambda w: (w.top, w.x0)):
+        height = max(seg.bottom - seg.top, 0.1)
+        for line in reversed(lines[-4:]):
+            overlap = min(line[1], seg.bottom) - max(line[0], seg.top)
+            if overlap >= 0.5 * min(height, line[1] - line[0]):
+                line[2].append(seg)
+                line[0], line[1] = min(line[0], seg.top), max(line[1], seg.bottom)
+                break
+        else:
+            lines.append([seg.top, seg.bottom, [seg]])
+    out = []
+    for _, _, words in lines:
+        words.sort(key=lambda w: w.x0)
+        body = max(w.size for w in words)
+        for w in words:
+            w.superscript = w.size < body * 0.8
+        out.append(Line(words))
+    out.sort(key=lambda l: (l.top, l.x0))
+    return out
+
+
+def _without_marks(segments: list[Word], body: float) -> list[Word]:
+    """Segments without footnote marks in running text (a small raised number on its own);
+    a small number that opens a line of small type (a footnote's own number) stays."""
+    out = []
+    for seg in segments:
+        if seg.size < body * 0.8 and re.fullmatch(r"\d{1,2}", seg.text):
+            opens_note = any(o is not seg and abs(o.top - seg.top) < o.size * 0.6 and o.x0 >= seg.x1 - 1
+                             and o.x0 - seg.x1 < 3 * seg.size and o.size < body * 0.95 for o in segments)
+            if not opens_note:
+                continue
+        out.append(seg)
+    return out
+
+
 def _words(textpage, height: float) -> list[Word]:
     from pypdfium2 import raw
 
@@ -216,6 +309,9 @@ def _words(textpage, height: float) -> list[Word]:
     count = raw.FPDFText_CountChars(handle)
     box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    font_name = ctypes.create_string_buffer(96)
+    font_flags = ctypes.c_int()
+    weight = 400
     # Content-order runs of glyphs on one baseline with one size.
     runs: list[list[tuple[str, float, float, float, float, float]]] = []
     current: list = []
@@ -228,7 +324,7 @@ def _words(textpage, height: float) -> list[Word]:
             char, code, generated = "-", 0x2D, False  # PDFium's mark for a hyphen at a line end
         if generated or not char or char.isspace() or code < 0x20:
             if current:
-                current.append((" ", 0, 0, 0, 0, 0))
+                current.append((" ", 0, 0, 0, 0, 0, 0))
             continue
         raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
         raw.FPDFText_GetCharOrigin(handle, i, ctypes.byref(ox), ctypes.byref(oy))
@@ -241,21 +337,25 @@ def _words(textpage, height: float) -> list[Word]:
         if last is not None and (abs(baseline - last[0]) > 0.8 or abs(size - last[1]) > 0.3 or x0 < last[2] - 0.5):
             runs.append(current)
             current = []
-        current.append((char, x0, x1, y_top, y_bottom, size))
+        if not current:  # the weight of a run: asked once, at its first glyph
+            n = raw.FPDFText_GetFontInfo(handle, i, font_name, 96, ctypes.byref(font_flags))
+            weight = 700 if (b"bold" in font_name.raw[:max(0, n)].lower() or font_flags.value & (1 << 18)) else 400
+        current.append((char, x0, x1, y_top, y_bottom, size, weight))
         last = (baseline, size, x0)
     if current:
         runs.append(current)
     words: list[Word] = []
     for run in runs:
         buffer: list = []
-        for glyph in run + [(" ", 0, 0, 0, 0, 0)]:
+        for glyph in run + [(" ", 0, 0, 0, 0, 0, 0)]:
             char = glyph[0]
             gap_break = bool(buffer) and char != " " and glyph[1] - buffer[-1][2] > 0.4 * max(glyph[5], 1)
             if char == " " or gap_break:
                 if buffer:
                     words.append(Word("".join(g[0] for g in buffer), min(g[1] for g in buffer),
                                       max(g[2] for g in buffer), min(g[3] for g in buffer),
-                                      max(g[4] for g in buffer), max(g[5] for g in buffer)))
+                                      max(g[4] for g in buffer), max(g[5] for g in buffer),
+                                      bold=min(g[6] for g in buffer) >= 600))
                 buffer = [] if char == " " else [glyph]
             else:
                 buffer.append(glyph)
@@ -426,7 +526,8 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
     pitches = [b.top - a.top for a, b in pairwise(lines) if 0 < b.top - a.top < a.size * 2.5]
     median = sorted(pitches)[len(pitches) // 2] if pitches else lines[0].size * 1.2
     normal = min(median, lines[0].size * 1.2)  # a two-line cell has no typical pitch of its own
-    width = (right_edge or max(l.x1 for l in lines)) - min(l.x0 for l in lines)
+    right = right_edge or max(l.x1 for l in lines)
+    width = right - min(l.x0 for l in lines)
     previous: Line | None = None
     bullet_text_x: float | None = None
     for line in lines:
@@ -446,6 +547,13 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
                 new = True
             elif bullet_text_x is not None and line.x0 < bullet_text_x - 2:
                 new = True  # back at the margin: the list item ended
+            elif _ENUMERATED.match(text) and _SENTENCE_END.search(paras[-1].text):
+                new = True  # ``2. Het tempo …``: the next numbered item
+            elif (bullet_text_x is None and right - previous.x1 > (words[0].x1 - words[0].x0) + 0.35 * line.size + 1
+                  and (text[:1].isupper() or text[:1].isdigit()) and not _CONTINUES.search(paras[-1].text)):
+                # The next line's first word would have fitted on this one: the line was broken
+                # on purpose (a paragraph of its own: one source, one partner, one point).
+                new = True
             elif (bullet_text_x is None and _SENTENCE_END.search(paras[-1].text)
                   and previous.x1 < min(l.x0 for l in lines) + 0.75 * width and text[:1].isupper()):
                 new = True
@@ -456,6 +564,37 @@ def lines_to_paras(lines: list[Line], right_edge: float | None = None) -> list[P
             paras[-1].text = _join_line(paras[-1].text, text, previous, right_edge)
         previous = line
     return paras
+
+
+# A line that ends like this goes on in the next (a comma, a dash, a joining word).
+_CONTINUES = re.compile(r"(?:[,;:(/&+\-–]|\b(?:en|of|de|het|een|van|voor|met|in|op|aan|tot|bij|door|naar|over|te)\b)\s*$",
+                        re.IGNORECASE)
+_ENUMERATED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _split_nested(tables: list[list[tuple[float, float, float, float]]]) -> list[list]:
+    """A table drawn inside a cell of another shares its ruling lines, so the lattice finds one
+    grid with the outer cell and the inner cells both in it: the cells that lie inside another
+    cell form a table of their own."""
+    out = []
+    for cells in tables:
+        nested = [c for c in cells if any(o is not c and _contains(o, c) for o in cells)]
+        if nested and len(nested) >= 2:
+            outer = [c for c in cells if c not in nested]
+            out.extend([nested, outer] if outer else [nested])
+        else:
+            out.append(cells)
+    return out
+
+
+def _contains(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - 1 <= inner[0] and inner[2] <= outer[2] + 1 and outer[1] - 1 <= inner[1]
+            and inner[3] <= outer[3] + 1
+            and (outer[2] - outer[0]) * (outer[3] - outer[1]) > (inner[2] - inner[0]) * (inner[3] - inner[1]) + 1)
+
+
+def _table_area(cells: list[tuple[float, float, float, float]]) -> float:
+    return (max(c[2] for c in cells) - min(c[0] for c in cells)) * (max(c[3] for c in cells) - min(c[1] for c in cells))
 
 
 def _is_marker(text: str) -> bool:
@@ -476,11 +615,33 @@ def _join_line(first: str, second: str, previous: Line, right_edge: float | None
     """Join a wrapped line; a URL cut at the line end continues without a space."""
     last_token = first.split()[-1] if first.split() else ""
     next_token = second.split()[0]
+    fragment = second.strip().rstrip(".,;:)")
+    if re.fullmatch(r"[a-zà-ÿ]{1,2}", fragment) and fragment not in _SHORT_WORDS and last_token[-1:].isalpha():
+        return first + second.strip()  # a word broken at a narrow cell's edge (``Beleidsvel`` / ``d``)
     near_edge = right_edge is None or previous.x1 > right_edge - 40
     if (is_url_like(last_token) or _url_tail(first)) and near_edge and _URL_PIECE.match(next_token) \
             and re.search(r"[/?=&#%_.\-\d]", next_token) and not re.fullmatch(r"[A-Za-z]+[.,:;]?", next_token):
         return first + second
     return join_two(first, second)
+
+
+# Two-letter Dutch words that stand on a line of their own without being a broken word's end.
+_SHORT_WORDS = frozenset("in en op te de of is na om al nu zo ja je we ze er af ik uit".split())
+
+
+def _join_cell_lines(lines: list[str]) -> str:
+    """The lines of a table cell as one text: a word broken at the cell edge (``Streefwaard`` /
+    ``e``, ``(15-`` / ``74``) is joined without a space."""
+    out = ""
+    for line in (l.strip() for l in lines):
+        if not line:
+            continue
+        if out and (re.fullmatch(r"[a-zà-ÿ]{1,2}[.,;:)]?", line.split()[0]) and len(line.split()) == 1
+                    or re.search(r"\w-$", out) and line[:1].isalnum()):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 def _url_tail(text: str) -> bool:
@@ -510,6 +671,10 @@ class _PdfReader:
 
     def read(self) -> ReadResult:
         total = len(self.document)
+        if not self._fiche_heading_early(total):
+            structured = self._read_headings_fast(total)
+            if structured is not None:
+                return structured
         pages: list[PageContent] = []
         for index in range(total):
             self._check_time(index + 1, total)
@@ -538,12 +703,121 @@ class _PdfReader:
         for page in text_pages:
             self._check_time(page.number, total)
             previous_tail = self._page(page, body_size, repeated, previous_tail, marker_fiche)
-        dossier = self.assembler.finish(municipality="", title=self._metadata("Title"))
+        dossier = self.assembler.finish(municipality="", title=self._metadata("Title"),
+                                        profile=getattr(self, "base_profile", None))
         if not dossier.municipality:
             dossier.municipality = self._metadata("Subject")
         if not dossier.fiches:
             raise DossierError(f"{self.name}: geen fiches gevonden (geen kop ‘Onderwerp <code> <titel>’).")
         return ReadResult(dossier=dossier, reader="pdf", warnings=self.assembler.warnings)
+
+    def _fiche_heading_early(self, total: int, pages: int = 5) -> bool:
+        """Does one of the first pages open a fiche (``Onderwerp 1A …``)? Then this is a fiche
+        dossier and the heading reader's pass can be skipped."""
+        for index in range(min(total, pages)):
+            try:
+                page = self.document[index]
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+                page.close()
+            except Exception:  # noqa: BLE001 - the full reader reports damaged pages
+                continue
+            if any(parse_heading(line, numbered=True) for line in text.splitlines()):
+                return True
+        return False
+
+    def _outline(self) -> dict[tuple[int, str], int]:
+        """The PDF's outline (bookmarks): (page, title in lower case) → heading level, the top
+        level as 1 (a chapter), so that the heading reader can tell headings set like body text."""
+        out: dict[tuple[int, str], int] = {}
+        try:
+            for bookmark in self.document.get_toc(max_depth=6):
+                dest = bookmark.get_dest()
+                index = dest.get_index() if dest is not None else None
+                title = " ".join((bookmark.get_title() or "").lower().split())
+                if index is not None and title:
+                    out[(index + 1, title)] = bookmark.level + 1
+        except Exception:  # noqa: BLE001 - a damaged outline only loses a hint
+            return {}
+        return out
+
+    def _read_headings_fast(self, total: int) -> ReadResult | None:
+        """A dossier without any fiche heading, read by the heading reader from text segments;
+        None when it has fiche headings (or no numbered topics either)."""
+        pages: list[PageContent] = []
+        for index in range(total):
+            self._check_time(index + 1, total)
+            try:
+                pages.append(extract_segments(self.document, index))
+            except ReaderTimeout:
+                raise
+            except Exception:  # noqa: BLE001 - the full reader reports damaged pages
+                return None
+        text_pages = [p for p in pages if p.words]
+        if not text_pages:
+            return None
+        body = Counter(round(w.size, 1) for p in text_pages[:20] for w in p.words).most_common(1)[0][0]
+        for page in text_pages:
+            page.words = _without_marks(page.words, body)
+        lines_by_page = {page.number: group_segments(page.words) for page in text_pages}
+        if any(parse_heading(line.text, numbered=True) for lines in lines_by_page.values() for line in lines):
+            return None  # a fiche dossier: the full reader
+        repeated = self._repeated_lines(text_pages, lines_by_page)
+        return self._read_headings(text_pages, repeated, lines_by_page)
+
+    def _read_headings(self, pages: list[PageContent], repeated: set[str],
+                       lines_by_page: dict[int, list[Line]]) -> ReadResult | None:
+        """A dossier organised by headings: lines with their type size (larger type is a
+        heading), tables from their ruling lines, link targets from the link annotations."""
+        from akkoord.dossier.readers.headings import Block as HBlock
+        from akkoord.dossier.readers.headings import Line as HLine
+        from akkoord.dossier.readers.headings import blocks_from_lines, build_dossier
+
+        outline = self._outline()
+        records: list = []
+        for page in pages:
+            for uri, box in page.links:
+                for word in page.words:
+                    if _inside(word, box):
+                        word.uri = uri
+            items: list[tuple[float, object]] = []
+            used: set[int] = set()
+            for cells in find_tables(page.edges):
+                rows = []
+                links: list[str] = []
+                bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
+                        max(c[2] for c in cells), max(c[3] for c in cells))
+                candidates = [w for w in page.words if id(w) not in used and _inside(w, bbox)]
+                for row in table_rows(cells):
+                    texts = []
+                    for box in row:
+                        inside = [w for w in candidates if box is not None and _inside(w, box)]
+                        used.update(id(w) for w in inside)
+                        links.extend(w.uri for w in inside if w.uri and w.uri not in links)
+                        texts.append(_join_cell_lines([l.text for l in group_segments(inside)]))
+                    rows.append(texts)
+                items.append((min(c[1] for c in cells), HBlock("table", rows=rows, links=links)))
+            page_lines = lines_by_page.get(page.number) or group_segments(page.words)
+            if used:
+                page_lines = [l for l in page_lines if not any(id(w) in used for w in l.words)] + group_segments(
+                    [w for l in page_lines if any(id(w) in used for w in l.words) for w in l.words if id(w) not in used])
+            for line in page_lines:
+                if self._is_margin_line(line, page, repeated):
+                    continue
+                uris = list(dict.fromkeys(w.uri for w in line.words if w.uri))
+                # footnote marks (superscript numbers) are no part of the text; a footnote's own
+                # number at the start of its line stays
+                words = [w for k, w in enumerate(line.words) if k == 0 or not (w.superscript and w.text.isdigit())]
+                text = re.sub(r"(?<=\w)\s+([.,;:!?)])(?=\s|$)", r"\1", _join_words(words))
+                bold = all(w.bold for w in words)
+                level = outline.get((page.number, " ".join(text.lower().split())))
+                items.append((line.top, HLine(text, line.size, uris, bold, level)))
+            items.sort(key=lambda item: item[0])
+            records.extend(record for _, record in items)
+        blocks = blocks_from_lines(records, getattr(self, "base_profile", None))
+        return build_dossier(blocks, "pdf", title=self._metadata("Title"),
+                             base=getattr(self, "base_profile", None))
 
     def _metadata(self, key: str) -> str:
         try:
@@ -557,11 +831,11 @@ class _PdfReader:
     def _margin_key(line: Line) -> str:
         return re.sub(r"\d+", "#", " ".join(line.text.split())).lower()
 
-    def _repeated_lines(self, pages: list[PageContent]) -> set[str]:
+    def _repeated_lines(self, pages: list[PageContent], lines_by_page: dict[int, list[Line]] | None = None) -> set[str]:
         counts: Counter[str] = Counter()
         for page in pages:
             keys = set()
-            for line in group_lines(page.words):
+            for line in (lines_by_page or {}).get(page.number) or group_lines(page.words):
                 if line.top < page.height * MARGIN_ZONE or line.bottom > page.height * (1 - MARGIN_ZONE):
                     keys.add(self._margin_key(line))
             counts.update(keys)
@@ -586,7 +860,9 @@ class _PdfReader:
         removable = self._url_words(page)
         words = [w for w in page.words if id(w) not in removable]
 
-        tables = find_tables(page.edges)
+        # A table nested in a cell of another (the policy table inside the fiche table) is read
+        # first, as a table of its own; the outer cell keeps only what lies outside it.
+        tables = sorted(_split_nested(find_tables(page.edges)), key=_table_area)
         items: list[_Item] = []
         used: set[int] = set()
         for t_index, cells in enumerate(tables):
@@ -604,6 +880,12 @@ class _PdfReader:
                     item.cell_boxes.append((box[0], box[2]))
                 if any(item.cells):
                     items.append(item)
+        # A nested table's rows come after the row of the cell that holds them.
+        for inner in items:
+            for outer in items:
+                if outer.table != inner.table and outer.top - 1 <= inner.top <= outer.bottom \
+                        and inner.bottom <= outer.bottom + 1 and inner.top <= outer.top + 0.01:
+                    inner.top = outer.top + 0.01
         outside = [w for w in words if id(w) not in used]
         lines = [l for l in group_lines(outside) if not self._is_margin_line(l, page, repeated)
                  and not all(w.uri or _is_bullet_word(w.text) for w in l.words)]  # link-only lines
@@ -685,7 +967,8 @@ class _PdfReader:
             line = lines[index]
             words = line.words[1:] if re.fullmatch(r"\d{1,3}", line.words[0].text) and len(line.words) > 1 \
                 else line.words
-            if max(w.size for w in words) >= body_size * 0.95 or line.top < page.height * 0.5:
+            numbered = line.words[0].superscript and re.fullmatch(r"\d{1,3}", line.words[0].text)
+            if max(w.size for w in words) >= body_size * 0.95 or (line.top < page.height * 0.5 and not numbered):
                 break
             cut = index
         block = lines[cut:]

@@ -15,7 +15,8 @@ from akkoord.dossier.textclean import clean_inline
 # Field → key phrases (normalised). A label matches a field when it contains one of them.
 LABEL_PHRASES: dict[str, tuple[str, ...]] = {
     "title": ("onderwerp",),
-    "ambitions": ("opgave", "opgaven", "ambitie", "ambities"),
+    "ambitions": ("opgave", "opgaven", "ambitie", "ambities", "bijdrage aan ambities", "bijdrage aan de ambities",
+                  "draagt bij aan ambities", "draagt bij aan de ambities"),
     "current_line": ("lijn die we hebben ingezet", "lijn die we ingezet hebben", "ingezette lijn",
                      "huidige lijn", "huidig beleid", "lijn hebben we ingezet"),
     "sources": ("terug te lezen in", "terug te vinden in", "na te lezen in", "vastgelegd in",
@@ -28,9 +29,12 @@ LABEL_PHRASES: dict[str, tuple[str, ...]] = {
     "partners": ("natuurlijke partners", "partners op dit onderwerp", "onze partners",
                  "partners bij dit onderwerp", "samenwerkingspartners"),
     "advice": ("adviseren de onderhandelaars", "uitspraken te doen", "uitspraak te doen over",
-               "adviseren wij de onderhandelaars", "raden de onderhandelaars", "advies aan de onderhandelaars"),
+               "adviseren wij de onderhandelaars", "raden de onderhandelaars", "advies aan de onderhandelaars",
+               "richting te geven", "richting geven aan", "een standpunt in te nemen", "keuzes voor de formatie"),
+    "related": ("zie ook", "verwante onderwerpen", "verwante fiches", "samenhang met"),
     "policy_areas": ("beleidsterreinen zijn relevant", "relevante beleidsterreinen",
-                     "deze beleidsterreinen", "raakvlakken met andere beleidsterreinen"),
+                     "deze beleidsterreinen", "raakvlakken met andere beleidsterreinen",
+                     "raakvlakken met andere beleidsvelden", "relevante beleidsvelden"),
 }
 
 # Column headers of the policy-area table.
@@ -39,18 +43,6 @@ TABLE_HEADERS: dict[str, tuple[str, ...]] = {
     "opportunity": ("subsidie kans", "subsidiekans", "kans", "kansen"),
     "risk": ("risico", "risicos", "risico s"),
 }
-
-# The five ambition keys and the words that name them (municipality name left out).
-AMBITION_PHRASES: dict[str, tuple[str, ...]] = {
-    "aantrekkelijk": ("aantrekkelijk",),
-    "open": ("open",),
-    "groen-duurzaam": ("groen en duurzaam", "groen duurzaam", "duurzaam"),
-    "inclusief": ("inclusief",),
-    "randvoorwaarden": ("randvoorwaarden",),
-}
-
-# Footnotes that every fiche repeats; they are boilerplate, not content.
-BOILERPLATE_FOOTNOTES: tuple[str, ...] = ("zoals het rijk provincie europa en euregio",)
 
 _NON_WORD = re.compile(r"[^\w]+")
 _DIGITS = re.compile(r"\d+")
@@ -90,9 +82,11 @@ def match_table_header(text: str) -> str | None:
     return None
 
 
-def is_boilerplate_footnote(text: str) -> bool:
-    norm = normalise_label(text)
-    return any(phrase in norm for phrase in BOILERPLATE_FOOTNOTES)
+def is_boilerplate_footnote(text: str, profile=None) -> bool:
+    """Is ``text`` a footnote that every fiche repeats (the profile's boilerplate)?"""
+    from akkoord.dossier.profile import default_profile
+
+    return (profile or default_profile()).is_boilerplate(text)
 
 
 # --- full label patterns for running text (PDF extraction) ---------------------------
@@ -197,7 +191,7 @@ TABLE_HEADER_PATTERN = (r"(?im)^[ \t|]*beleids(?:terrein|veld)(?:en)?[\s|;]+(?:\
 ADJUSTMENT_TAIL_PATTERN = r"\b[Ee]en\s+logisch\s+moment\b\s*[.;:,]?"
 
 # ``Einddatum`` (also misspelt ``Eindatum``) in a list of sources.
-END_DATE_PATTERN = r"\b[Ee]ind\s?d?atum\b\s*:?"
+END_DATE_PATTERN = r"\b(?:[Ee]ind\s?d?atum|[Gg]eldig\s+tot|[Ll]ooptijd\s+tot|[Ll]oopt\s+af\s+(?:op|in))\b\s*:?"
 
 # The heading that starts a fiche: ``Onderwerp 1A Titel``, ``Onderwerp 1 A Titel``.
 # The letter may be written in lower case (``Onderwerp 1a``); the code is upper case.
@@ -205,8 +199,27 @@ HEADING_PATTERN = r"^\s*Onderwerp\s*[:.]?\s*(\d{1,2})\s?([A-Za-z])(?![\w’'])[\
 _HEADING = re.compile(HEADING_PATTERN)
 
 
-def parse_heading(text: str) -> tuple[str, str] | None:
-    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading (white space folded), or None."""
+# Layout readers (Word, PDF), where a heading stands outside the fiche table, also take the
+# other Dutch words for a topic and a numbered code: ``Thema 2.3 Titel`` → ``2C`` (the chapter
+# and the n-th letter, so codes keep the form ``1A``).
+TOPIC_WORDS: tuple[str, ...] = ("Onderwerp", "Thema", "Fiche")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:" + "|".join(TOPIC_WORDS) + r")\s*[:.]?\s*(\d{1,2})\.(\d{1,2})\.?(?![\w.])"
+                               r"[\s:\-–]*(.*)$")
+_WORD_HEADING = re.compile(r"^\s*(?:" + "|".join(TOPIC_WORDS) + r")\s*[:.]?\s*(\d{1,2})\s?([A-Za-z])(?![\w’'])[\s:.\-–]*(.*)$")
+
+
+def parse_heading(text: str, numbered: bool = False) -> tuple[str, str] | None:
+    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading (white space folded), or None.
+    ``numbered``: also ``Thema 2.3 Titel`` and the other topic words (layout readers)."""
+    if numbered:
+        cleaned = clean_inline(text)
+        match = _NUMBERED_HEADING.match(cleaned)
+        if match and 1 <= int(match.group(2)) <= 26:
+            return f"{int(match.group(1))}{chr(64 + int(match.group(2)))}", match.group(3).strip()
+        match = _WORD_HEADING.match(cleaned)
+        if match:
+            return f"{match.group(1)}{match.group(2).upper()}", match.group(3).strip()
+        return None
     if "nderwerp" not in text:
         return None  # the common case, cheaply
     match = _HEADING.match(clean_inline(text))
@@ -224,4 +237,5 @@ REFERENCE_LIST_PATTERN = (r"(?:koppelingen?|samenhang|relatie|verband)\s+met\s+(
 # A line (paragraph) that opens a list of related fiches: ``Koppelingen met dossiers: A, B``.
 REFERENCE_LINE_PATTERN = (r"^\s*(?:koppelingen?|samenhang|relaties?|verband|verwante)\s+(?:met\s+)?(?:de\s+|het\s+)?"
                           r"(?:andere\s+)?(?:dossiers?|fiches?|onderwerpen)\s*:\s*(.*)$")
-REFERENCE_PATTERN = r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"
+REFERENCE_PATTERN = (r"\b(?:zie\s+(?:ook\s+)?(?:het\s+|de\s+)?)?(?:fiche|dossier)\s+(?!over\b|in\b)([^;.)\n]+(?:\([^)]*\))?)"
+                     r"|\bzie\s+(?:ook\s+)?(?:onderwerp|thema)\s+(\d{1,2}\s?[A-Z])\b")

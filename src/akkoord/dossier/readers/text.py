@@ -38,6 +38,7 @@ from akkoord.dossier.fields import (
     text_value,
 )
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
+from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
 from akkoord.dossier.readers.layout import unfold_layout
 from akkoord.dossier.readers.template import (
@@ -47,7 +48,6 @@ from akkoord.dossier.readers.template import (
     LOOSE_LABEL_PATTERNS,
     REFERENCE_LINE_PATTERN,
     TABLE_HEADER_PATTERN,
-    is_boilerplate_footnote,
     match_label,
     parse_heading,
 )
@@ -137,10 +137,11 @@ def _cover_title(lines: list[str]) -> str:
     return lines[0]
 
 
-def read_text_file(path: str | Path) -> ReadResult:
-    """Read a dossier from a text file (see the module docstring)."""
+def read_text_file(path: str | Path, profile: Profile | None = None) -> ReadResult:
+    """Read a dossier from a text file (see the module docstring). ``profile``: the profile
+    kept from an earlier version of the same dossier, reused where the text agrees."""
     path = Path(path)
-    return parse_text(decode_bytes(read_bytes(path, MAX_TEXT_BYTES), path.name), name=path.name)
+    return parse_text(decode_bytes(read_bytes(path, MAX_TEXT_BYTES), path.name), name=path.name, profile=profile)
 
 
 # --- splitting into fiches --------------------------------------------------------------
@@ -157,7 +158,7 @@ class _Block:
 def _is_label_line(text: str) -> bool:
     if _LABELS["ambitions"][0].match(text):
         return True
-    return match_label(text) not in (None, "title")
+    return match_label(text) not in (None, "title", "related")
 
 
 def _mostly_letters(text: str) -> bool:
@@ -231,7 +232,7 @@ def _similar_title(candidate: str, title: str) -> bool:
     return bool(a and b) and len(a & b) / max(1, min(len(a), len(b))) >= 0.6
 
 
-def _take_floating(block: _Block) -> tuple[list[tuple[int, str]], list[str], set[int]]:
+def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str]], list[str], set[int]]:
     """Remove footnotes, URL-only lines, page headers and page numbers from the body.
 
     Returns the remaining lines (blank lines kept), the footnote texts and the footnote
@@ -243,7 +244,7 @@ def _take_floating(block: _Block) -> tuple[list[tuple[int, str]], list[str], set
     removed: set[int] = set()
     notes: list[list] = []  # [number, [texts], boilerplate]
     for bi, (_, text) in enumerate(body):
-        if not (_FOOTNOTE_LINE.match(text) and is_boilerplate_footnote(text)):
+        if not (_FOOTNOTE_LINE.match(text) and profile.is_boilerplate(text)):
             continue
         lo = bi
         while lo > 0 and body[lo - 1][1].strip() and not is_url_line(body[lo - 1][1]):
@@ -258,7 +259,7 @@ def _take_floating(block: _Block) -> tuple[list[tuple[int, str]], list[str], set
             t = body[k][1]
             m = _FOOTNOTE_LINE.match(t)
             if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < 10):
-                current = [int(m.group(1)), [m.group(2)], is_boilerplate_footnote(t)]
+                current = [int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)]
                 notes.append(current)
                 removed.add(k)
             elif current is not None:
@@ -273,7 +274,7 @@ def _take_floating(block: _Block) -> tuple[list[tuple[int, str]], list[str], set
                 continue
             after = [x for _, x in body[k + 1:] if x.strip()]
             if not after or is_url_line(after[0]):
-                notes.append([int(m.group(1)), [m.group(2)], is_boilerplate_footnote(t)])
+                notes.append([int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)])
                 removed.add(k)
     for k, (_, t) in enumerate(body):
         if k in removed:
@@ -336,7 +337,7 @@ def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list
     out = []
     for (_, text), offset in zip(lines, offsets):
         fname = match_label(text)
-        if fname and fname not in have and fname not in ("title", "ambitions") and len(text) < 160:
+        if fname and fname not in have and fname not in ("title", "ambitions", "related") and len(text) < 160:
             out.append(_Label(fname, offset, offset + len(text)))
             have.add(fname)
     return out
@@ -481,9 +482,9 @@ def _recover_missing_advice(segments: dict) -> None:
             return
 
 
-def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[str]) -> _Parsed:
+def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[str], profile: Profile) -> _Parsed:
     code = block.code
-    body, footnotes, numbers = _take_floating(block)
+    body, footnotes, numbers = _take_floating(block, profile)
     links = unique([u for _, t in block.body for u in find_urls(t)])
     segments, preamble, order = _segments(body)
     found = [f for f in order if f in _LABELS]
@@ -523,7 +524,7 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     fiche.links = links
     fiche.footnotes = footnotes
 
-    amb = parse_ambitions(" ".join(lines_of("ambitions")))
+    amb = parse_ambitions(" ".join(lines_of("ambitions")), profile)
     fiche.ambitions = amb.ambitions
     if len(amb.leftover.split()) >= 3:
         first = segments["ambitions"][0][0] if segments.get("ambitions") else block.line
@@ -652,7 +653,55 @@ def proper_nouns(text: str) -> set[str]:
     return {w for w, n in mid.items() if n >= 2 and w.lower() not in lower}
 
 
-def parse_text(text: str, name: str = "invoer") -> ReadResult:
+def _opgave_text(block: _Block) -> str:
+    """The lines of a fiche's Opgave block (the ambitions with their marks)."""
+    body = block.body[:30]
+    for k, (_, text) in enumerate(body):
+        m = _LABELS["ambitions"][0].match(text)
+        if not m:
+            continue
+        out = [text[m.end():]]
+        for _, line in body[k + 1:k + 12]:
+            if _is_label_line(line) or parse_heading(line) or _PAGE_HEADER.match(line) or len(line) > 120:
+                break
+            out.append(line)
+        return "\n".join(out).strip()
+    return ""
+
+
+def _footnote_candidates(block: _Block) -> list[str]:
+    return [m.group(2) for _, t in block.body if (m := _FOOTNOTE_LINE.match(t)) and m.group(2)[:1].isupper()]
+
+
+def induce_profile(blocks: list[_Block], title: str, base: Profile | None = None) -> Profile:
+    """The profile of a fiche dossier: its ambitions from the Opgave blocks, its boilerplate
+    by repetition, its term from the title; ``base`` (an earlier version's) where they agree."""
+    profile = base.copy() if base is not None else default_profile()
+    apply_ambitions(profile, [_opgave_text(b) for b in blocks], base)
+    found = find_boilerplate([_footnote_candidates(b) for b in blocks])
+    if found:
+        profile.boilerplate = unique(([] if base is None else list(base.boilerplate)) + found)
+    profile.term = profile.term or term_from_title(title)
+    labels = _label_texts(blocks[:12])
+    if labels and base is None:
+        profile.set_labels(labels)
+    return profile
+
+
+def _label_texts(blocks: list[_Block]) -> dict[str, str]:
+    """The labels as this dossier writes them: per field the wording most fiches use."""
+    seen: dict[str, Counter] = {}
+    for block in blocks:
+        text = "\n".join(t for _, t in block.body)
+        for lab in _find_labels(text):
+            if lab.field in _LABELS:
+                wording = " ".join(text[lab.start:lab.end].split())
+                if wording:
+                    seen.setdefault(lab.field, Counter())[wording] += 1
+    return {field: counts.most_common(1)[0][0] for field, counts in seen.items()}
+
+
+def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) -> ReadResult:
     """Parse the text of a dossier. Raises DossierError when it is not a dossier."""
     text = unfold_layout(normalise_text(text))
     if not text.strip():
@@ -663,6 +712,12 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
     lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines) if idx not in footers]
     blocks, before = _split_fiches(lines)
     if not blocks:
+        # No fiche headings: perhaps a dossier organised by headings (programmes, topics, sections).
+        from akkoord.dossier.readers.headings import parse_heading_text
+
+        structured = parse_heading_text(text, profile)
+        if structured is not None:
+            return structured
         raise DossierError(f"{name}: geen formatiedossier: geen enkele fiche met een kop "
                            f"'Onderwerp …' gevonden.")
     warnings: list[ReaderWarning] = []
@@ -676,6 +731,7 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
             if t.strip():
                 warnings.append(ReaderWarning("tekst vóór de eerste fiche kon niet worden geplaatst", None, no,
                                               "unplaced-text", t.strip()))
+    profile = induce_profile(blocks, dossier_title, profile)
     parsed: list[_Parsed] = []
     seen: set[str] = set()
     towns: Counter = Counter()
@@ -685,7 +741,7 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
                                           block.code, block.line, "duplicate-fiche"))
             continue
         try:
-            result = _parse_fiche(block, warnings, vocabulary)
+            result = _parse_fiche(block, warnings, vocabulary, profile)
         except _Damaged as exc:
             warnings.append(ReaderWarning(f"fiche {block.code} ('{block.title}') is onleesbaar en overgeslagen: "
                                           f"{exc}", block.code, block.line, "damaged-fiche"))
@@ -698,14 +754,16 @@ def parse_text(text: str, name: str = "invoer") -> ReadResult:
         seen.add(block.code)
         parsed.append(result)
         amb_text = " ".join(t for _, t in block.body[:12])
-        towns.update(parse_ambitions(amb_text).towns)
+        towns.update(parse_ambitions(amb_text, profile).towns)
     if not parsed:
         raise DossierError(f"{name}: geen enkele fiche kon worden gelezen.")
     municipality = towns.most_common(1)[0][0] if towns else ""
     cover = re.search(r"\bgemeente\s+([A-Z][\w\-’']+)", dossier_title, re.IGNORECASE)
     if not municipality and cover:
         municipality = cover.group(1)
-    dossier = Dossier(municipality=municipality, fiches=[p.fiche for p in parsed], title=dossier_title)
+    profile.municipality = profile.municipality or municipality
+    dossier = Dossier(municipality=municipality, fiches=[p.fiche for p in parsed], title=dossier_title,
+                      profile=profile)
     resolve_related(dossier, {p.fiche.code: p.references for p in parsed}, text)
     _link_shared_passages(parsed)
     return ReadResult(dossier, "text", warnings)

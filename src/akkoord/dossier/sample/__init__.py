@@ -13,10 +13,13 @@ import json
 from pathlib import Path
 
 from akkoord.dossier.model import Dossier, Fiche
+from akkoord.dossier.profile import Profile
 
 SAMPLE_DIR = Path(__file__).resolve().parent
 SAMPLE_TEXT_PATH = SAMPLE_DIR / "lindeveen-2026.txt"
 SAMPLE_GOLD_DIR = SAMPLE_DIR / "gold"
+# The sample's profile: its own ambitions and boilerplate footnote (what a reader induces from it).
+SAMPLE_PROFILE_PATH = SAMPLE_DIR / "profile.json"
 
 SAMPLE_MUNICIPALITY = "Lindeveen"
 SAMPLE_TITLE = "Formatiedossier Lindeveen 2026"
@@ -32,4 +35,8 @@ def load_sample_gold() -> Dossier:
     for path in SAMPLE_GOLD_DIR.glob("*.json"):
         fiches.append(Fiche.from_dict(json.loads(path.read_text(encoding="utf-8"))))
     fiches.sort(key=lambda fiche: _code_key(fiche.code))
-    return Dossier(municipality=SAMPLE_MUNICIPALITY, title=SAMPLE_TITLE, fiches=fiches)
+    return Dossier(municipality=SAMPLE_MUNICIPALITY, title=SAMPLE_TITLE, fiches=fiches, profile=sample_profile())
+
+
+def sample_profile() -> Profile:
+    return Profile.from_dict(json.loads(SAMPLE_PROFILE_PATH.read_text(encoding="utf-8")))

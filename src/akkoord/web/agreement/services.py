@@ -12,7 +12,8 @@ from akkoord.agreement.build import PointRecord, afspraak_id, draft_agreement
 from akkoord.agreement.exports import export
 from akkoord.agreement.model import Agreement as CoreAgreement
 from akkoord.agreement.model import Budget, Milestone, Section as CoreSection, Smart, agreement_from_json
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, Fiche
+from akkoord.dossier.model import Fiche
+from akkoord.web.dossiers.profiles import version_ambitions
 from akkoord.web import access
 from akkoord.web.agreement.models import Afspraak, Agreement, AgreementVersion, Section
 from akkoord.web.formation.models import Decision, Formation, Point
@@ -77,7 +78,8 @@ def draft(agreement: Agreement, user=None, *, with_positions: bool = True) -> Co
     return draft_agreement(
         municipality=formation.municipality, formation_slug=formation.slug, formation_name=formation.name,
         title=agreement.title, points=records, fiches=_fiches(formation),
-        ambitions=[(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS], sections=sections, smart=smart, texts=texts,
+        ambitions=version_ambitions(formation.version if formation.version_id else None), sections=sections,
+        smart=smart, texts=texts,
         version=number, status="concept")
 
 

@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from akkoord.dossier.model import AMBITION_LABELS, FIELD_LABELS, Dossier, Fiche
+from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche
 from akkoord.dossier.textdiff import text_segments
 
 TEXT_FIELD_NAMES = ("title", "current_line", "adjustment_moment", "external_changes")
 LIST_FIELD_NAMES = ("ambitions", "sources", "partners", "advice", "policy_areas", "links", "footnotes", "related")
 
 
-def _list_items(fiche: Fiche, name: str) -> list[str]:
+def _list_items(fiche: Fiche, name: str, labels: dict[str, str] | None = None) -> list[str]:
     """A list field as display strings, so that items compare as a reader sees them."""
     if name == "ambitions":
-        return [AMBITION_LABELS.get(a, a) for a in fiche.ambitions]
+        return [(labels or {}).get(a, a) for a in fiche.ambitions]
     if name == "sources":
         return [f"{s.title} (einddatum: {s.end_date})" if s.end_date else s.title for s in fiche.sources]
     if name == "policy_areas":
@@ -43,7 +43,7 @@ def _list_items(fiche: Fiche, name: str) -> list[str]:
 
 
 
-def fiche_changes(old: Fiche, new: Fiche) -> list[dict[str, Any]]:
+def fiche_changes(old: Fiche, new: Fiche, labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The fields that differ between two versions of one fiche, in template order."""
     changes: list[dict[str, Any]] = []
     for name in FIELD_LABELS:
@@ -55,7 +55,7 @@ def fiche_changes(old: Fiche, new: Fiche) -> list[dict[str, Any]]:
                 changes.append({"field": name, "label": FIELD_LABELS[name], "kind": "text",
                                 "segments": text_segments(before, after)})
         elif name in LIST_FIELD_NAMES:
-            before_items, after_items = _list_items(old, name), _list_items(new, name)
+            before_items, after_items = _list_items(old, name, labels), _list_items(new, name, labels)
             if before_items != after_items:
                 removed = [item for item in before_items if item not in after_items]
                 added = [item for item in after_items if item not in before_items]
@@ -75,11 +75,15 @@ def dossier_diff(old: Dossier, new: Dossier, previous_number: int | None = None)
         new_by_code.setdefault(fiche.code, fiche)
     changed = []
     unchanged = 0
+    labels = {}
+    for dossier in (old, new):
+        if dossier.profile is not None:
+            labels.update(dict(dossier.profile.ambition_choices()))
     for fiche in new.fiches:
         before = old_by_code.get(fiche.code)
         if before is None or fiche is not new_by_code[fiche.code]:
             continue
-        fields = fiche_changes(before, fiche)
+        fields = fiche_changes(before, fiche, labels)
         if fields:
             changed.append({"code": fiche.code, "title": fiche.title, "fields": fields})
         else:

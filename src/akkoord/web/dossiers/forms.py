@@ -68,3 +68,55 @@ def _describe(form: forms.Form) -> None:
 class DeleteVersionForm(forms.Form):
     confirm = forms.BooleanField(label="Ja, verwijder dit concept", required=True,
                                  error_messages={"required": "Bevestig dat u het concept wilt verwijderen."})
+
+
+class ProfileForm(forms.Form):
+    """Corrections to a dossier's profile in the review step: municipality, term, the name and
+    colour of each ambition (its key stays: the fiches refer to it), the boilerplate texts."""
+
+    municipality = forms.CharField(label="Gemeente", required=False, max_length=200)
+    term_first = forms.IntegerField(label="Raadsperiode vanaf", min_value=1990, max_value=2100, required=False)
+    term_last = forms.IntegerField(label="Raadsperiode tot en met", min_value=1990, max_value=2100, required=False)
+    boilerplate = forms.CharField(
+        label="Standaardtekst", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Tekst die in elke fiche terugkomt (zoals een vaste voetnoot) en nergens wordt overgenomen; "
+                  "één per regel.")
+
+    def __init__(self, data=None, *, profile=None):
+        from akkoord.dossier.profile import PALETTE
+
+        super().__init__(data)
+        self.profile = profile
+        colours = [(c, c) for c in PALETTE]
+        for amb in profile.ambitions if profile else []:
+            self.fields[f"name_{amb.key}"] = forms.CharField(
+                label=f"Naam van opgave ‘{amb.key}’", max_length=200, initial=amb.name)
+            self.fields[f"colour_{amb.key}"] = forms.ChoiceField(
+                label=f"Kleur van opgave ‘{amb.key}’", choices=colours, initial=amb.colour)
+        if profile:
+            self.fields["municipality"].initial = profile.municipality
+            if profile.term:
+                self.fields["term_first"].initial, self.fields["term_last"].initial = profile.term
+            self.fields["boilerplate"].initial = "\n".join(profile.boilerplate)
+        _describe(self)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("term_first"), data.get("term_last")
+        if (first is None) != (last is None):
+            raise forms.ValidationError("Vul beide jaren van de raadsperiode in, of geen van beide.")
+        if first is not None and not 0 < last - first <= 6:
+            raise forms.ValidationError("De raadsperiode loopt van een jaar tot een later jaar (hoogstens zes jaar).")
+        return data
+
+    def corrected(self):
+        """The profile with the corrections applied."""
+        profile = self.profile.copy()
+        data = self.cleaned_data
+        profile.municipality = data["municipality"].strip()
+        profile.term = (data["term_first"], data["term_last"]) if data.get("term_first") is not None else None
+        profile.boilerplate = [line.strip() for line in data["boilerplate"].splitlines() if line.strip()]
+        for amb in profile.ambitions:
+            amb.name = data[f"name_{amb.key}"].strip() or amb.name
+            amb.colour = data[f"colour_{amb.key}"]
+        return profile

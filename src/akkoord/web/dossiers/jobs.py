@@ -92,7 +92,8 @@ def run(job_id) -> ReadJob:
                     last[0] = now
                     _update(job, stage=f"{unit} lezen", done=done, total=total)
 
-            result = read_isolated(path, Limits.from_environment(), progress, name=job.source_name)
+            kept = services.kept_profile((job.options or {}).get("slug"))  # the dossier's profile, if any
+            result = read_isolated(path, Limits.from_environment(), progress, name=job.source_name, profile=kept)
         _update(job, stage="opslaan en doorzoekbaar maken", done=0, total=0)
         options = job.options or {}
         version = services.store_result(result, job.user, source_name=job.source_name, slug=options.get("slug"),

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from akkoord.dossier import model as core
+from akkoord.dossier.profile import Profile, default_profile
 
 
 class Dossier(models.Model):
@@ -20,6 +21,9 @@ class Dossier(models.Model):
     title = models.CharField("titel", max_length=300, blank=True)
     municipality = models.CharField("gemeente", max_length=200, blank=True)
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    # The dossier's profile (akkoord.dossier.profile), as induced and corrected in the review
+    # step; the next version is read with it.
+    profile = models.JSONField("profiel", default=dict, blank=True)
 
     class Meta:
         ordering = ["municipality", "title", "slug"]
@@ -61,6 +65,8 @@ class DossierVersion(models.Model):
     created_at = models.DateTimeField("ingelezen op", auto_now_add=True)
     source_name = models.CharField("bestandsnaam", max_length=255, blank=True)
     status_changed_at = models.DateTimeField("status gewijzigd op", null=True, blank=True)
+    # The profile this version was read with (and corrected to): ambitions, term, boilerplate.
+    profile = models.JSONField("profiel", default=dict, blank=True)
     # A publication copy (Woo) is a version of its own, made from the version it cleans:
     # the public reads the copy, never the internal version or its findings.
     published_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
@@ -87,9 +93,17 @@ class DossierVersion(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("dossiers:review", kwargs={"slug": self.dossier.slug, "number": self.number})
 
+    def core_profile(self) -> Profile:
+        """The version's profile, or the dossier's, or the built-in one."""
+        data = self.profile or self.dossier.profile
+        profile = Profile.from_dict(data) if data else default_profile()
+        profile.municipality = profile.municipality or self.dossier.municipality
+        return profile
+
     def to_dossier(self) -> core.Dossier:
         return core.Dossier(municipality=self.dossier.municipality, title=self.dossier.title,
-                            fiches=[f.to_model() for f in self.fiches.order_by("position")])
+                            fiches=[f.to_model() for f in self.fiches.order_by("position")],
+                            profile=self.core_profile())
 
 
 class Fiche(models.Model):

@@ -12,7 +12,7 @@ import logging
 
 from akkoord.dossier.exports.json_export import to_json
 from akkoord.dossier.exports.publish import publication_copy
-from akkoord.dossier.model import AMBITION_LABELS, FIELD_LABELS
+from akkoord.dossier.model import FIELD_LABELS
 from akkoord.dossier.model import Dossier as CoreDossier
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def publication_pdf(version, generated_on: str) -> bytes:
     dossier = public_copy(version)
     html = render_to_string("dossiers/publication_pdf.html", {
         "dossier": version.dossier, "version": version, "core": dossier, "labels": FIELD_LABELS,
-        "ambition_labels": AMBITION_LABELS, "generated_on": generated_on,
+        "ambition_labels": dict(version.core_profile().ambition_choices()), "generated_on": generated_on,
     })
     return HTML(string=html, base_url=None, url_fetcher=_no_fetch).write_pdf()
 

@@ -21,6 +21,7 @@ from akkoord.dossier.exports.publish import Change, publication_copy
 from akkoord.dossier.isolation import Limits, read_isolated
 from akkoord.dossier.model import Dossier as CoreDossier, ReaderWarning, ReadResult
 from akkoord.web import pagecache
+from akkoord.dossier.profile import Profile
 from akkoord.web.dossiers.diff import dossier_diff
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, VersionDiff
 
@@ -51,7 +52,7 @@ OTHER_MUNICIPALITY = "Andere gemeente"  # how the upload's message begins (the f
 
 def plausible_municipality(name: str) -> str:
     """The municipality a reader found, or "" when it cannot be one: a name is a few words
-    without repeats. From a run-on such as "Enschede Open Enschede Groen …" (a whole ambition
+    without repeats. From a run-on such as "Stad Open Stad Groen …" (a whole ambition
     row) the capitalised word that repeats is taken."""
     words = " ".join((name or "").split()).split()
     if not words:
@@ -149,6 +150,10 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
                 changed_fields.append("title")
             if changed_fields:
                 dossier.save(update_fields=changed_fields)
+        profile = core.profile.to_dict() if core.profile is not None else {}
+        if profile and (created or not dossier.profile):
+            dossier.profile = profile
+            dossier.save(update_fields=["profile"])
         version = _new_version(dossier, core, status=Status.CONCEPT, reader=result.reader, warnings=warnings,
                                user=user, source_name=source_name)
         number = version.number
@@ -163,8 +168,25 @@ def store_result(result: ReadResult, user=None, *, source_name: str = "", slug: 
     return version
 
 
+def set_profile(version: DossierVersion, profile: Profile, user=None) -> None:
+    """Keep a corrected profile with the version and its dossier (the next version reuses it)."""
+    data = profile.to_dict()
+    with transaction.atomic():
+        version.profile = data
+        version.save(update_fields=["profile"])
+        dossier = version.dossier
+        dossier.profile = data
+        fields = ["profile"]
+        if profile.municipality and profile.municipality != dossier.municipality:
+            dossier.municipality = profile.municipality
+            fields.append("municipality")
+        dossier.save(update_fields=fields)
+    store_derived(version)
+
+
 def _new_version(dossier: Dossier, core: CoreDossier, *, status: str, reader: str, warnings: list, user,
-                 source_name: str, published_from: DossierVersion | None = None) -> DossierVersion:
+                 source_name: str, published_from: DossierVersion | None = None,
+                 profile: dict | None = None) -> DossierVersion:
     """Store ``core`` as the next version of ``dossier`` with its fiches and its difference from
     the version before it (inside the caller's transaction, which holds the dossier row)."""
     previous = dossier.versions.order_by("-number").first()
@@ -173,6 +195,7 @@ def _new_version(dossier: Dossier, core: CoreDossier, *, status: str, reader: st
         warnings=warnings, uploaded_by=user if user is not None and user.is_authenticated else None,
         source_name=source_name[:255], published_from=published_from,
         status_changed_at=timezone.now() if status != Status.CONCEPT else None,
+        profile=profile if profile is not None else (core.profile.to_dict() if core.profile is not None else {}),
     )
     Fiche.objects.bulk_create([
         Fiche(version=version, code=f.code[:12], chapter=f.chapter[:8], title=f.title[:500],
@@ -199,13 +222,28 @@ def version_diff(version: DossierVersion, base: DossierVersion | None) -> dict:
     return data
 
 
+def kept_profile(slug: str | None) -> Profile | None:
+    """The profile kept with the dossier of this short name (induced and corrected in the
+    review step), for reading its next version; None when there is none."""
+    if not slug:
+        return None
+    data = Dossier.objects.filter(slug=slug).values_list("profile", flat=True).first()
+    return Profile.from_dict(data) if data else None
+
+
 def ingest_file(path: str | Path, user=None, municipality: str | None = None, *, slug: str | None = None,
                 title: str | None = None, source_name: str | None = None, actor: str = "",
                 allow_other_municipality: bool = False) -> DossierVersion:
     """Read a dossier file (in a child process with memory and time limits, see
     ``akkoord.dossier.isolation``) and store it as a new concept version; DossierError on bad input."""
     path = Path(path)
-    result = read_isolated(path, Limits.from_environment(), name=source_name or path.name)
+    profile = kept_profile(slug)
+    result = read_isolated(path, Limits.from_environment(), name=source_name or path.name, profile=profile)
+    if profile is None:
+        # A new version of a dossier that keeps a profile is read with it (and corrected, if so).
+        profile = kept_profile(dossier_slug(result.dossier.municipality or result.dossier.title or path.stem))
+        if profile is not None:
+            result = read_isolated(path, Limits.from_environment(), name=source_name or path.name, profile=profile)
     return store_result(result, user, source_name=source_name or path.name, slug=slug,
                         municipality=municipality, title=title, actor=actor,
                         allow_other_municipality=allow_other_municipality)
@@ -324,7 +362,7 @@ def publish(version: DossierVersion, user=None, overrides: dict[str, str] | None
         Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
         copy_version = _new_version(dossier, plan.copy, status=Status.PUBLIC, reader=version.reader, warnings=[],
                                     user=user, source_name=f"publicatiekopie van versie {version.number}",
-                                    published_from=version)
+                                    published_from=version, profile=version.profile)
         for key, finding in plan.keyed_blocking():
             _audit(user, AuditEvent.Action.OVERRIDE,
                    f"blokkerende bevinding overschreven bij publicatie van versie {version.number}: "

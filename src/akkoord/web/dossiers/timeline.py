@@ -12,9 +12,10 @@ from datetime import date
 from typing import Callable
 
 from akkoord.dossier.model import Dossier, Fiche, Interval
+from akkoord.dossier.profile import profile_of
 
-TERM_FIRST_YEAR = 2026
-TERM_LAST_YEAR = 2030
+# The term a dossier says nothing about: the one in office now (a dossier's profile names its own).
+TERM_FIRST_YEAR, TERM_LAST_YEAR = profile_of(None).term_years()
 TERM_START = date(TERM_FIRST_YEAR, 1, 1)
 TERM_END = date(TERM_LAST_YEAR, 12, 31)
 
@@ -22,6 +23,7 @@ KIND_LABELS = {
     "source": "Einddatum bron",
     "moment": "Logisch moment",
     "external": "Verwacht extern besluit",
+    "agenda": "Raadsagenda",
 }
 
 
@@ -74,12 +76,12 @@ class Timeline:
         return sum(len(items) for _, items in self.years) + len(self.before) + len(self.after)
 
 
-def _date_finder() -> Callable[[str], list[Interval]] | None:
+def _date_finder(first_year: int | None = None) -> Callable[[str], list[Interval]] | None:
     try:
         from akkoord.dossier.dates import find_dates
     except ImportError:
         return None
-    term_start = date(TERM_FIRST_YEAR, 5, 1)  # a municipal term starts in spring after the elections
+    term_start = date(first_year or TERM_FIRST_YEAR, 5, 1)  # a municipal term starts in spring after the elections
     return lambda text: find_dates(text, term_start)
 
 
@@ -127,6 +129,8 @@ def fiche_items(fiche: Fiche, find_dates: Callable[[str], list[Interval]] | None
             intervals = list(find_dates(fiche.adjustment_moment))
         # A moment without a date ("bij de volgende evaluatie") is listed under "zonder datum".
         add("moment", _shorten(fiche.adjustment_moment), fiche.adjustment_moment, intervals)
+    for item in fiche.agenda:  # an agenda table of council dates (heading-structured dossiers)
+        add("agenda", item.text, item.date, list(find_dates(item.date)) if find_dates else [])
     if fiche.external_changes and find_dates:
         for paragraph in fiche.external_changes.split("\n\n"):
             if paragraph.strip():
@@ -170,7 +174,7 @@ def _item(data: dict) -> TimelineItem:
 
 def collect_items(dossier: Dossier) -> tuple[list[FicheItems], bool]:
     """Every fiche's items, and whether dates in free text could be read at all."""
-    find_dates = _date_finder()
+    find_dates = _date_finder((profile_of(dossier).term or term_years(dossier.title))[0])
     out = []
     for fiche in dossier.fiches:
         dated, undated = fiche_items(fiche, find_dates)
@@ -275,9 +279,10 @@ def build_timeline(dossier: Dossier, ambition: str | None = None, kinds: set[str
 
 # ------------------------------------------------------------------------ the term at a glance
 
-KIND_ORDER = ("source", "moment", "external")
-KIND_SHORT = {"source": "einddatum", "moment": "moment", "external": "extern besluit"}
-KIND_PLURAL = {"source": "einddata", "moment": "momenten", "external": "externe besluiten"}
+KIND_ORDER = ("source", "moment", "external", "agenda")
+KIND_SHORT = {"source": "einddatum", "moment": "moment", "external": "extern besluit", "agenda": "raadsagenda"}
+KIND_PLURAL = {"source": "einddata", "moment": "momenten", "external": "externe besluiten",
+               "agenda": "raadsagendapunten"}
 
 
 @dataclass

@@ -19,6 +19,7 @@ urlpatterns = [
     path("dossiers/<slug:slug>/openbaar.json", views.publication_json, name="publication_json"),
     path("dossiers/<slug:slug>/versies/<int:number>/", views.review, name="review"),
     path("dossiers/<slug:slug>/versies/<int:number>/status/", views.change_status, name="status"),
+    path("dossiers/<slug:slug>/versies/<int:number>/profiel/", views.change_profile, name="profile"),
     path("dossiers/<slug:slug>/versies/<int:number>/verwijderen/", views.delete_version, name="delete_version"),
     path("dossiers/<slug:slug>/versies/<int:number>/openbaar-maken/", views.publish, name="publish"),
 ]

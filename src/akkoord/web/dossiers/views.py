@@ -14,12 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.errors import DossierError
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS, FIELD_LABELS
+from akkoord.dossier.model import FIELD_LABELS
 from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS
 from akkoord.web import access, pagecache
 from akkoord.web.dossiers import derived, jobs, publication, services
-from akkoord.web.dossiers.forms import DeleteVersionForm, StatusForm, UploadForm
+from akkoord.web.dossiers.forms import DeleteVersionForm, ProfileForm, StatusForm, UploadForm
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion, Fiche, ReadJob
 from akkoord.web.dossiers.quality import group
 from akkoord.web.dossiers.timeline import KIND_LABELS, timeline_from_items
@@ -54,11 +54,16 @@ class DossierContext:
         return list(self.version.fiches.order_by("position"))
 
     @cached_property
+    def profile(self):
+        """The version's profile: ambitions, term, boilerplate (akkoord.dossier.profile)."""
+        return self.version.core_profile()
+
+    @cached_property
     def core(self):
         from akkoord.dossier.model import Dossier as CoreDossier
 
         return CoreDossier(municipality=self.dossier.municipality, title=self.dossier.title,
-                           fiches=[f.to_model() for f in self.full_fiches])
+                           fiches=[f.to_model() for f in self.full_fiches], profile=self.profile)
 
     @cached_property
     def derived(self) -> derived.Derived:
@@ -104,6 +109,7 @@ class DossierContext:
             "vq_amp": self.query.replace("?", "&") if self.query else "",
             "newer_version": newest if newest and newest.number > self.version.number else None,
             "can_ingest": access.can_ingest(self.request.user),
+            "profile": self.profile,
         }
         out.update(extra)
         return out
@@ -173,14 +179,14 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _ambition_summary(fiches: list[Fiche]) -> list[dict]:
+def _ambition_summary(fiches: list[Fiche], profile) -> list[dict]:
     groups = []
-    for key in AMBITION_KEYS:
-        members = [f for f in fiches if key in (f.ambitions or [])]
-        groups.append({"key": key, "label": AMBITION_LABELS[key], "fiches": members})
+    for amb in profile.ambitions:
+        members = [f for f in fiches if amb.key in (f.ambitions or [])]
+        groups.append({"key": amb.key, "label": amb.name, "colour": amb.colour, "fiches": members})
     without = [f for f in fiches if not f.ambitions]
     if without:
-        groups.append({"key": "geen", "label": "Zonder opgave", "fiches": without})
+        groups.append({"key": "geen", "label": "Zonder opgave", "colour": "geen", "fiches": without})
     return groups
 
 
@@ -191,7 +197,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         chapters.setdefault(fiche.chapter or "?", []).append(fiche)
     return render(request, "dossiers/overview.html", ctx.context(
         chapters=list(chapters.items()),
-        ambitions=_ambition_summary(ctx.fiches),
+        ambitions=_ambition_summary(ctx.fiches, ctx.profile),
         can_download=access.can_download_publication(request.user, ctx.version),
         section="overview",
     ))
@@ -200,7 +206,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 @dossier_page
 def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     return render(request, "dossiers/ambitions.html", ctx.context(
-        groups=_ambition_summary(ctx.fiches), section="ambitions"))
+        groups=_ambition_summary(ctx.fiches, ctx.profile), section="ambitions"))
 
 
 @dossier_page
@@ -291,12 +297,12 @@ def _search_marks(request: HttpRequest) -> set[str]:
 def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     from akkoord.web.dossiers.timeline import term_chart, term_years
 
-    choices = _ambition_choices()
+    choices = _ambition_choices(ctx)
     ambition = request.GET.get("ambitie", "")
     if ambition not in dict(choices):
         ambition = ""
     kinds = {k for k in request.GET.getlist("soort") if k in KIND_LABELS}
-    term = term_years(ctx.dossier.title, ctx.version.source_name, ctx.dossier.slug)
+    term = ctx.profile.term or term_years(ctx.dossier.title, ctx.version.source_name, ctx.dossier.slug)
     data = timeline_from_items(ctx.derived.timeline, ctx.derived.dates_available, ambition or None, kinds or None,
                                term)
     if ambition:  # one ambition: its fiches against the years
@@ -314,10 +320,10 @@ def timeline(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     ))
 
 
-def _ambition_choices() -> list[tuple[str, str]]:
-    """The ambitions of the dossier as (key, label); the one place the partner and timeline
-    pages read them (a per-dossier profile can answer here later)."""
-    return [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+def _ambition_choices(ctx: "DossierContext") -> list[tuple[str, str]]:
+    """The ambitions of the dossier as (key, label), from its profile; the one place the
+    partner and timeline pages read them."""
+    return ctx.profile.ambition_choices()
 
 
 @dossier_page
@@ -325,7 +331,7 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     """Partners by the number of fiches that name them, with a partner × ambition count."""
     titles = {f.code: f.title for f in ctx.fiches}
     fiche_ambitions = {f.code: set(f.ambitions or []) for f in ctx.fiches}
-    choices = _ambition_choices()
+    choices = _ambition_choices(ctx)
     rows = []
     for entry in ctx.partners:
         per_ambition = [sum(1 for code in entry.fiches if key in fiche_ambitions.get(code, ())) for key, _ in choices]
@@ -405,11 +411,34 @@ def review(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         warning_count=len(version.warnings), status_actions=status_actions,
         reader_name=READER_LABELS.get(version.reader, version.reader),
         diff=ctx.diff, fiche_titles=fiche_titles, fiches=ctx.full_fiches,
+        profile_form=ProfileForm(profile=ctx.profile) if access.can_ingest(request.user) else None,
+        term=ctx.profile.term_years(version.dossier.title),
+        profile_labels=[(label, FIELD_LABELS.get(field, "tabel" if field == "tables" else field))
+                        for field, label in ctx.profile.labels.items()],
         severity=severity, severity_choices=[(k, v, severity_counts.get(k, 0)) for k, v in SEVERITY_LABELS.items()],
         all_findings_total=len(all_findings or []),
         can_delete=access.can_delete_version(request.user, version),
         section="versions",
     ))
+
+
+@require_POST
+def change_profile(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Corrections to the profile in the review step; kept with the version and the dossier,
+    so the next version is read with them. Compilers only."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    version = _version_for(request, slug, number)
+    if not access.can_ingest(request.user):
+        raise Http404("Geen toegang.")
+    form = ProfileForm(request.POST, profile=version.core_profile())
+    if not form.is_valid():
+        errors = "; ".join(e for errs in form.errors.values() for e in errs)
+        messages.error(request, f"Het profiel is niet gewijzigd: {errors}")
+        return redirect(version.get_absolute_url() + "#profiel")
+    services.set_profile(version, form.corrected(), request.user)
+    messages.success(request, "Het profiel is bijgewerkt; een volgende versie wordt ermee ingelezen.")
+    return redirect(version.get_absolute_url() + "#profiel")
 
 
 # What each status change makes visible, said on the confirmation page.

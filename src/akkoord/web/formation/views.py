@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS
+from akkoord.web.dossiers.profiles import version_ambitions
 from akkoord.formation.coalitions import coalitions
 from akkoord.formation.table import STATUS_LABELS, contention, point_status
 from akkoord.web import access
@@ -184,7 +184,7 @@ def table_rows(request, formation: Formation, parties: list[Party]):
 def table(request: HttpRequest, formation: Formation) -> HttpResponse:
     parties = list(formation.parties.order_by("-seats", "name"))
     meetings = list(formation.meetings.order_by("starts_at"))
-    ambitions = [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+    ambitions = version_ambitions(formation.version if formation.version_id else None)  # the dossier's profile
     filters = forms.TableFilterForm(request.GET or None, ambitions=ambitions, meetings=meetings)
     rows = table_rows(request, formation, parties)
     total = len(rows)

@@ -294,11 +294,11 @@ def demo_programme(actor: str = "demo") -> Programme:
     made once and published."""
     from akkoord.monitoring import sample
 
-    existing = Programme.objects.filter(slug="lindeveen-2022-2026").first()
+    existing = Programme.objects.filter(slug=sample.SLUG).first()
     if existing is not None:
         return existing
     with transaction.atomic():
-        programme = adopt_agreement(sample.agreement(), slug="lindeveen-2022-2026", term=(2022, 2026))
+        programme = adopt_agreement(sample.agreement(), slug=sample.SLUG, term=(2022, 2026))
         by_key = {c.key: c for c in programme.commitments.all()}
         for key, entries in sample.history().items():
             for entry in entries:

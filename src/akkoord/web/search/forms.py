@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from django import forms
 
-from akkoord.dossier.model import AMBITION_KEYS, AMBITION_LABELS
 
 
 class SearchForm(forms.Form):
@@ -21,13 +20,14 @@ class SearchForm(forms.Form):
                              help_text="Bijvoorbeeld alleen in het advies aan de onderhandelaars.")
     pagina = forms.IntegerField(required=False, min_value=1, max_value=1000, widget=forms.HiddenInput)
 
-    def __init__(self, data=None, *, chapters=(), years=(), dossiers=()):
+    def __init__(self, data=None, *, chapters=(), years=(), dossiers=(), ambitions=()):
         super().__init__(data)
         from akkoord.web.search.indexing import FIELDS
 
         self.fields["dossier"].choices = [("", "Alle dossiers")] + list(dossiers)
         self.fields["veld"].choices = [("", "Alle velden")] + [(f.key, f.label) for f in FIELDS if f.key != "code"]
-        self.fields["ambitie"].choices = [("", "Alle opgaven")] + [(k, AMBITION_LABELS[k]) for k in AMBITION_KEYS]
+        # (key, name) of the ambitions in the searched dossiers' profiles
+        self.fields["ambitie"].choices = [("", "Alle opgaven")] + list(ambitions)
         self.fields["hoofdstuk"].choices = [("", "Alle hoofdstukken")] + [(c, f"Hoofdstuk {c}") for c in chapters]
         self.fields["jaar"].choices = [("", "Alle jaren")] + [(y, y) for y in years]
 

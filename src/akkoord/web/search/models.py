@@ -43,7 +43,7 @@ class Document(models.Model):
     code = models.CharField("code", max_length=12)
     chapter = models.CharField("hoofdstuk", max_length=8, blank=True)
     # Filter values, each wrapped in "|" so that a contains-filter matches whole values:
-    # "|inclusief|open|", "|2026|2027|"; partners are folded (lower case, no accents).
+    # "|groen|open|", "|2026|2027|"; partners are folded (lower case, no accents).
     ambitions = models.CharField("opgaven", max_length=200, blank=True)
     years = models.CharField("jaren", max_length=400, blank=True)
     partners = models.TextField("partners", blank=True)

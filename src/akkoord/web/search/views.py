@@ -12,7 +12,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from akkoord.dossier.model import AMBITION_LABELS
 from akkoord.web.access import visible_versions
 from akkoord.web.search.engine import filter_values, search
 from akkoord.web.search.forms import SearchForm
@@ -36,8 +35,11 @@ def _search_view(request):
     for version in versions:
         dossiers.setdefault(version.dossier.slug, version.dossier)
     chapters, years = filter_values(version_ids)
+    from akkoord.web.dossiers.profiles import ambition_choices
+
+    ambitions = ambition_choices(version_ids)
     form = SearchForm(request.GET or None, chapters=chapters, years=years,
-                      dossiers=[(slug, d.display_name) for slug, d in dossiers.items()])
+                      dossiers=[(slug, d.display_name) for slug, d in dossiers.items()], ambitions=ambitions)
     if form.is_bound:
         form.is_valid()  # invalid filters are ignored below, and shown as errors
     query = form.value("q")
@@ -54,7 +56,8 @@ def _search_view(request):
     if results:
         marks = urlencode_pairs({"markeer": query}) if query else ""
         for hit in results.hits:
-            hit.ambition_labels = [AMBITION_LABELS.get(k, k) for k in (hit.fiche.ambitions if hit.fiche else [])]
+            labels = dict(ambitions)
+            hit.ambition_labels = [labels.get(k, k) for k in (hit.fiche.ambitions if hit.fiche else [])]
             if hit.fiche is not None:
                 url = hit.fiche.get_absolute_url()
                 hit.url = f"{url}{'&' if '?' in url else '?'}{marks}" if marks else url

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 from django import template
 from django.utils.html import format_html
 
-from akkoord.dossier.model import AMBITION_LABELS
 
 register = template.Library()
 
@@ -34,9 +33,14 @@ def get_item(mapping, key):
         return None
 
 
-@register.simple_tag
-def ambition_tag(key: str):
-    return format_html('<span class="tag tag--{}">{}</span>', key, AMBITION_LABELS.get(key, key))
+@register.simple_tag(takes_context=True)
+def ambition_tag(context, key: str):
+    """An ambition as a coloured tag, named and coloured by the dossier's profile."""
+    from akkoord.dossier.profile import default_profile
+
+    profile = context.get("profile") or default_profile()
+    return format_html('<span class="tag tag--c-{}">{}</span>', profile.ambition_colour(key),
+                       profile.ambition_label(key))
 
 
 @register.filter
