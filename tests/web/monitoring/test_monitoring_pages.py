@@ -212,3 +212,18 @@ def test_demo_programme_has_twenty_commitments_in_several_states(db):
     assert programme.commitments.count() >= 20 and len(statuses) >= 6 and programme.published
     assert Update.objects.filter(commitment__programme=programme, kind="koerswijziging").count() == 2
     assert services.demo_programme().pk == programme.pk  # made once
+
+
+def test_open_data_follows_its_documented_schema(db):
+    from pathlib import Path
+
+    import jsonschema
+
+    programme = services.demo_programme()
+    schema = json.loads((Path(__file__).resolve().parents[3] / "docs/schemas/monitoring.schema.json")
+                        .read_text(encoding="utf-8"))
+    data = json.loads(Client().get(_url("open_data", programme)).content)
+    jsonschema.validate(data, schema)
+    data["afspraken"][0]["updates"][0]["soort"] = "iets anders"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)

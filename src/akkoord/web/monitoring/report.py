@@ -16,7 +16,7 @@ SCHEMA = "akkoord-monitoring/1"
 
 
 def open_data(programme: Programme) -> dict:
-    """Everything a published dashboard shows, as JSON (documented in docs/open-data.md)."""
+    """Everything a published dashboard shows, as JSON (JSON Schema: docs/schemas/monitoring.schema.json)."""
     today = timezone.localdate()
     updates: dict[int, list] = {}
     for u in (Update.objects.filter(commitment__programme=programme).order_by("commitment_id", "-day", "-created_at")):
