@@ -70,21 +70,30 @@ def read_isolated(path: str | Path, limits: Limits | None = None, progress: Prog
     ``progress(done, total, unit)`` is called as the child reports progress; ``name`` is the
     file name messages use (default: the path's); ``profile`` the dossier profile kept from an
     earlier version (``akkoord.dossier.profile.Profile``), handed to the reader."""
+    env = {_PROFILE_ENV: json.dumps(profile.to_dict(), ensure_ascii=False)} if profile is not None else {}
+    return result_from_dict(run_isolated("akkoord.dossier.isolation", path, limits, name, progress=progress, env=env))
+
+
+def run_isolated(module: str, path: str | Path, limits: Limits | None = None, name: str | None = None, *,
+                 progress: Progress | None = None, env: dict[str, str] | None = None,
+                 error: type[DossierError] = DossierError,
+                 timeout_error: type[DossierError] = ReaderTimeout) -> dict:
+    """Run ``python -m module MEMORY SECONDS PATH`` (a child that answers through ``serve_child``)
+    under ``limits`` and return its result; ``error`` (``timeout_error`` for time) on any failure,
+    one Dutch line naming the file as ``name``."""
     path = Path(path).resolve()
     name = name or path.name
     limits = limits or Limits.from_environment()
-    command = [sys.executable, "-m", "akkoord.dossier.isolation", str(limits.memory_mb),
-               str(limits.seconds), str(path)]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
-    env.pop(_PROFILE_ENV, None)
-    if profile is not None:
-        env[_PROFILE_ENV] = json.dumps(profile.to_dict(), ensure_ascii=False)
+    command = [sys.executable, "-m", module, str(limits.memory_mb), str(limits.seconds), str(path)]
+    child_env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+    child_env.pop(_PROFILE_ENV, None)
+    child_env.update(env or {})
     with tempfile.TemporaryFile() as errors:
         try:
             child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
-                                     env=env, close_fds=True, start_new_session=True)
+                                     env=child_env, close_fds=True, start_new_session=True)
         except OSError as exc:
-            raise DossierError(f"{name}: het leesproces kon niet worden gestart ({exc.strerror}).") from None
+            raise error(f"{name}: het leesproces kon niet worden gestart ({exc.strerror}).") from None
         timed_out = threading.Event()
 
         def kill() -> None:
@@ -101,6 +110,8 @@ def read_isolated(path: str | Path, limits: Limits | None = None, progress: Prog
                     message = json.loads(line)
                 except ValueError:
                     continue
+                if not isinstance(message, dict):
+                    continue
                 if "progress" in message and progress is not None:
                     done, total, unit = message["progress"]
                     progress(int(done), int(total), str(unit))
@@ -114,17 +125,17 @@ def read_isolated(path: str | Path, limits: Limits | None = None, progress: Prog
                 child.wait()
             child.stdout.close()
         if answer and "error" in answer:
-            raise DossierError(answer["error"].replace(str(path), name))
+            raise error(answer["error"].replace(str(path), name))
         if answer and "result" in answer and code == 0:
-            return result_from_dict(answer["result"])
+            return answer["result"]
         if timed_out.is_set() or code == -signal.SIGXCPU:
-            raise ReaderTimeout(f"{name}: het lezen duurde langer dan {limits.seconds:.0f} s en is afgebroken.")
+            raise timeout_error(f"{name}: het lezen duurde langer dan {limits.seconds:.0f} s en is afgebroken.")
         errors.seek(0)
         tail = errors.read()[-2000:].decode("utf-8", "replace")
         if "MemoryError" in tail or code in (-signal.SIGKILL, -signal.SIGSEGV, -signal.SIGABRT):
-            raise DossierError(f"{name}: het lezen vroeg meer dan {limits.memory_mb} MB geheugen en is afgebroken; "
-                               "is het bestand beschadigd of opgeblazen?")
-        raise DossierError(f"{name}: het lezen is mislukt (leesproces stopte met code {code}).")
+            raise error(f"{name}: het lezen vroeg meer dan {limits.memory_mb} MB geheugen en is afgebroken; "
+                        "is het bestand beschadigd of opgeblazen?")
+        raise error(f"{name}: het lezen is mislukt (leesproces stopte met code {code}).")
 
 
 # ------------------------------------------------------------------------------- the child
@@ -142,7 +153,11 @@ def _limit(memory_mb: int, seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _child(argv: list[str]) -> int:
+def serve_child(argv: list[str], work: Callable[[Path, Callable[[dict], None]], dict],
+                catch_all: bool = False) -> int:
+    """The child's side of ``run_isolated``: limit this process, run ``work(path, send)`` and
+    answer with one JSON line, ``{"result": …}`` or ``{"error": "…"}`` (``send`` also carries
+    progress messages). ``catch_all``: any other exception is one Dutch line too."""
     memory_mb, seconds, path = int(argv[0]), float(argv[1]), Path(argv[2])
     out = sys.stdout
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # libraries that print cannot spoil the answers
@@ -153,18 +168,8 @@ def _child(argv: list[str]) -> int:
         out.flush()
 
     _limit(memory_mb, seconds)
-    from akkoord.dossier import progress
-    from akkoord.dossier.readers import read_path
-
     try:
-        with progress.listening(lambda done, total, unit: send({"progress": [done, total, unit]})):
-            profile = None
-            if os.environ.get(_PROFILE_ENV):
-                from akkoord.dossier.profile import Profile
-
-                profile = Profile.from_dict(json.loads(os.environ[_PROFILE_ENV]))
-            result = read_path(path, profile=profile)
-        send({"result": result_to_dict(result)})
+        send({"result": work(path, send)})
     except DossierError as exc:
         send({"error": str(exc).splitlines()[0] if str(exc) else "onleesbaar bestand."})
     except MemoryError:
@@ -172,10 +177,27 @@ def _child(argv: list[str]) -> int:
                        "is het bestand beschadigd of opgeblazen?"})
     except RecursionError:
         send({"error": f"{path.name}: het bestand is te diep genest om te lezen."})
+    except Exception as exc:  # noqa: BLE001 - only with catch_all: a broken file is one Dutch line
+        if not catch_all:
+            raise
+        send({"error": f"{path.name}: kan niet gelezen worden ({type(exc).__name__})."})
     return 0
+
+
+def _read(path: Path, send: Callable[[dict], None]) -> dict:
+    from akkoord.dossier import progress
+    from akkoord.dossier.readers import read_path
+
+    with progress.listening(lambda done, total, unit: send({"progress": [done, total, unit]})):
+        profile = None
+        if os.environ.get(_PROFILE_ENV):
+            from akkoord.dossier.profile import Profile
+
+            profile = Profile.from_dict(json.loads(os.environ[_PROFILE_ENV]))
+        return result_to_dict(read_path(path, profile=profile))
 
 
 if __name__ == "__main__":
     # The answers go to the pipe that was standard output when the child started.
     sys.stdout = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    raise SystemExit(_child(sys.argv[1:]))
+    raise SystemExit(serve_child(sys.argv[1:], _read))

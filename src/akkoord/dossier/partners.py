@@ -122,7 +122,7 @@ def partner_words(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) 
     text = _LEADING_MUNICIPALITY.sub("", text)
     words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(text).replace("-", " ").split()]
     words = [w for w in words if w]
-    # "Alle Twentse gemeenten", "14 Twentse gemeenten" and "Twentse gemeenten" are one group.
+    # "Alle <streek>se gemeenten", "14 <streek>se gemeenten" and "<streek>se gemeenten" are one group.
     while len(words) > 1 and (words[0] in _QUANTIFIERS or words[0].isdigit()):
         words = words[1:]
     if len(words) > 1 and _is_place_adjective(words[0], qualifiers):
@@ -246,7 +246,7 @@ class _UnionFind:
 
 
 def _qualified(form: str, qualifiers: tuple[str, ...]) -> bool:
-    """``Alle Twentse gemeenten``, ``14 gemeenten``: a form with a count or place word in front."""
+    """``Alle <streek>se gemeenten``, ``14 gemeenten``: a form with a count or place word in front."""
     words = [re.sub(r"[^0-9a-z]+", "", w) for w in _fold(form).split()]
     return len(words) > 1 and (words[0] in _QUANTIFIERS or words[0].isdigit()
                                or _is_place_adjective(words[0], qualifiers))
