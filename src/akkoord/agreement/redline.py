@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from akkoord.agreement.model import Afspraak, Agreement, Section
+from akkoord.agreement.model import Afspraak, Agreement
 from akkoord.dossier.textdiff import text_segments
 
 AFSPRAAK_FIELDS: dict[str, str] = {

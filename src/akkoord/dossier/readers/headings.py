@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from akkoord.dossier.fields import parse_partners, text_value
+from akkoord.dossier.fields import parse_partners
 from akkoord.dossier.model import AgendaItem, Dossier, Fiche, ReaderWarning, ReadResult, Section, Source, Table
 from akkoord.dossier.profile import Profile, builtin_profiles, normalise, term_from_title
 from akkoord.dossier.textclean import (

@@ -15,7 +15,7 @@ from akkoord.agreement.model import Budget, Milestone, Section as CoreSection, S
 from akkoord.dossier.model import Fiche
 from akkoord.web.dossiers.profiles import version_ambitions
 from akkoord.web import access
-from akkoord.web.agreement.models import Afspraak, Agreement, AgreementVersion, Section
+from akkoord.web.agreement.models import Afspraak, Agreement, AgreementVersion
 from akkoord.web.formation.models import Decision, Formation, Point
 
 

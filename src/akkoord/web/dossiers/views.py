@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from akkoord.dossier.errors import DossierError
 from akkoord.dossier.model import FIELD_LABELS
 from akkoord.dossier.partners import display_form, partner_key
 from akkoord.dossier.readers import READER_LABELS

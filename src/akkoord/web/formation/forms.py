@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.contrib.auth import get_user_model
 
-from akkoord.web.formation.models import Decision, Formation, Meeting, Membership, Party, Point, Position
+from akkoord.web.formation.models import Decision, Formation, Meeting, Membership, Party, Position
 
 
 class RevisionForm(forms.Form):

@@ -14,8 +14,7 @@ from django.utils.text import slugify
 
 from akkoord.formation.advice import advice_items, match_items
 from akkoord.web.dossiers.models import AuditEvent, Dossier, DossierVersion
-from akkoord.web.formation.models import (AgendaItem, Decision, Formation, Meeting, Membership, Party, Point,
-                                          Position)
+from akkoord.web.formation.models import Formation, Membership, Party, Point, Position
 
 log = logging.getLogger(__name__)
 RELEASED = (DossierVersion.Status.RELEASED, DossierVersion.Status.PUBLIC)

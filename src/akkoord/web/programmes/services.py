@@ -24,7 +24,7 @@ from akkoord.dossier.isolation import Limits
 from akkoord.programmes.isolation import split_isolated
 from akkoord.programmes.stance import suggest_stance
 from akkoord.web.formation import services as formation_services
-from akkoord.web.formation.models import Formation, Party, Point, Position
+from akkoord.web.formation.models import Formation, Party, Position
 from akkoord.web.programmes.models import Link, Passage, PointLink, Programme, Suggestion
 
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
