@@ -227,3 +227,17 @@ def test_open_data_follows_its_documented_schema(db):
     data["afspraken"][0]["updates"][0]["soort"] = "iets anders"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+def test_open_data_as_csv_per_entity_reads_back(programme):
+    import zipfile
+
+    services.set_published(programme, True)
+    services.record_update(programme.commitments.get(key="A03"), status="gestart", progress=10, text="Begonnen.")
+    archive = zipfile.ZipFile(io.BytesIO(Client().get(_url("open_data_zip", programme)).content))
+    assert set(archive.namelist()) == {"LEESMIJ.txt", "afspraken.csv", "updates.csv", "mijlpalen.csv"}
+    updates = archive.read("updates.csv").decode("utf-8").splitlines()
+    assert updates[0].startswith("afspraak,datum,soort") and any(line.startswith("A03,") and "Begonnen." in line
+                                                                for line in updates)
+    plan = services.plan_import(programme, archive.read("afspraken.csv"))
+    assert plan.ok and not plan.changes

@@ -129,3 +129,48 @@ def progress_docx(programme: Programme, year: int) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+OPEN_DATA_README = """Open data van de uitvoering van een coalitieakkoord (Akkoord)
+
+afspraken.csv  een regel per afspraak: id, nummer, titel, ambitie, fiche, portefeuillehouder,
+               deadline (JJJJ-MM-DD), status, voortgang (0-100 of leeg), te_laat (ja/nee),
+               laatste_update, toelichting (van de nieuwste update), bewijs. Hetzelfde formaat
+               leest 'akkoord monitor import' weer in.
+updates.csv    een regel per update: afspraak (id), datum, soort (vastgesteld, voortgang,
+               koerswijziging), vorige_status, status, voortgang, toelichting, bewijs (links,
+               gescheiden door spaties), raadsbesluit, raadsbesluit_url.
+mijlpalen.csv  een regel per mijlpaal: afspraak (id), datum, mijlpaal, gehaald_op.
+De statussen en hun betekenis, en de formule van de voortgang, staan in open-data.json
+(schema: akkoord-monitoring/1).
+"""
+
+
+def open_data_zip(programme: Programme) -> bytes:
+    """The open data as CSV per entity (afspraken, updates, mijlpalen), zipped with a README."""
+    import csv
+    import zipfile
+
+    def table(header: list[str], rows) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return out.getvalue()
+
+    data = open_data(programme)
+    updates = [[a["id"], u["datum"], u["soort"], u["vorige_status"], u["status"],
+                "" if u["voortgang"] is None else u["voortgang"], u["toelichting"],
+                " ".join(e["url"] for e in u["bewijs"]), (u["raadsbesluit"] or {}).get("titel", ""),
+                (u["raadsbesluit"] or {}).get("url", "")]
+               for a in data["afspraken"] for u in a["updates"]]
+    milestones = [[a["id"], m["datum"] or "", m["tekst"], m["gehaald_op"] or ""]
+                  for a in data["afspraken"] for m in a["mijlpalen"]]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("LEESMIJ.txt", OPEN_DATA_README)
+        archive.writestr("afspraken.csv", services.export_csv(programme))
+        archive.writestr("updates.csv", table(["afspraak", "datum", "soort", "vorige_status", "status", "voortgang",
+                                               "toelichting", "bewijs", "raadsbesluit", "raadsbesluit_url"], updates))
+        archive.writestr("mijlpalen.csv", table(["afspraak", "datum", "mijlpaal", "gehaald_op"], milestones))
+    return buffer.getvalue()

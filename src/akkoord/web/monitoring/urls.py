@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/updates.atom", views.feed, name="feed"),
     path("<slug:slug>/open-data.json", views.open_data, name="open_data"),
     path("<slug:slug>/afspraken.csv", views.export_csv, name="csv"),
+    path("<slug:slug>/open-data.zip", views.open_data_zip, name="open_data_zip"),
     path("<slug:slug>/bijwerken/", views.bulk_update, name="bulk"),
     path("<slug:slug>/openbaarheid/", views.publish, name="publish"),
     re_path(r"^(?P<slug>[-\w]+)/voortgangsrapportage\.(?P<fmt>docx|pdf)$", views.progress_report, name="report"),

@@ -278,6 +278,17 @@ def _open_data(programme: Programme) -> HttpResponse:
     return _public(response, programme)
 
 
+def open_data_zip(request: HttpRequest, slug: str) -> HttpResponse:
+    programme = _programme(request, slug)
+
+    def build() -> HttpResponse:
+        response = HttpResponse(report.open_data_zip(programme), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="{programme.slug}-open-data.zip"'
+        return _public(response, programme)
+
+    return _shared(request, programme, "open-data-zip", build)
+
+
 def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     programme = _programme(request, slug)
     return _shared(request, programme, "csv", lambda: _export_csv(programme))
