@@ -115,6 +115,10 @@ def test_a_hit_carries_the_ambition_names_of_its_own_dossier(kroonswolde, compil
     assert '<span class="tag">Groen</span>' in page and '<span class="tag">Groen en blauw</span>' not in page
     page = _page(client, ambitie="groen", dossier="blauwdam")
     assert '<span class="tag">Groen en blauw</span>' in page and '<span class="tag">Groen</span>' not in page
+    # the corrected name is searchable at once, in that dossier only
+    groen = {c for c, f in _gold("fiche-template").items() if "groen" in f["ambitions"]}
+    assert {h.code for h in search("blauw", version_ids=[other.pk], limit=50).hits} == groen
+    assert search("blauw", version_ids=[kroonswolde.pk]).hits == []
     # the filter offers the key once, with both names
     assert '<option value="groen" selected>Groen / Groen en blauw</option>' in page \
         or '<option value="groen" selected>Groen en blauw / Groen</option>' in page
