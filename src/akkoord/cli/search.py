@@ -45,7 +45,14 @@ def run(args) -> int:
         dossier_id = Dossier.objects.filter(slug=args.dossier).values_list("pk", flat=True).first()
         if dossier_id is None:
             raise DossierError(f"geen dossier met de korte naam '{args.dossier}'.")
-    results = search(text, version_ids=newest_version_ids(), ambition=args.ambitie or "",
+    versions = newest_version_ids()
+    if args.ambitie:
+        from akkoord.web.dossiers.profiles import ambition_choices
+
+        keys = [key for key, _ in ambition_choices(versions)]
+        if args.ambitie not in keys:
+            raise DossierError(f"onbekende opgave '{args.ambitie}'; kies uit: {', '.join(keys)}.")
+    results = search(text, version_ids=versions, ambition=args.ambitie or "",
                      chapter=args.hoofdstuk or "", partner=args.partner or "", year=args.jaar or "",
                      dossier_id=dossier_id, limit=args.limit, load_fiches=False)
     info = {pk: (title, slug) for pk, title, slug in

@@ -438,6 +438,20 @@ def _links(document, page, height: float) -> list[tuple[str, tuple[float, float,
         x0, x1 = sorted((rect.left, rect.right))
         y0, y1 = sorted((height - rect.top, height - rect.bottom))
         out.append((uri, (x0, y0, x1, y1)))
+    return _reading_order(out)
+
+
+def _reading_order(links: list[tuple[str, tuple[float, float, float, float]]]):
+    """Link annotations top to bottom, left to right on a line: a PDF writer may store them in
+    any order (LibreOffice writes a paragraph's last link first)."""
+    out: list = []
+    line: list = []
+    for link in sorted(links, key=lambda item: item[1][1]):
+        if line and link[1][1] - line[0][1][1] > 2.0:
+            out.extend(sorted(line, key=lambda item: item[1][0]))
+            line = []
+        line.append(link)
+    out.extend(sorted(line, key=lambda item: item[1][0]))
     return out
 
 

@@ -40,12 +40,15 @@ def version_ambitions(version) -> list[tuple[str, str]]:
 
 
 def ambition_choices(version_ids: Iterable[int] | None = None) -> list[tuple[str, str]]:
-    """(key, name) of every ambition in these versions' profiles, each key once."""
-    out: dict[str, str] = {}
+    """(key, name) of every ambition in these versions' profiles, each key once; a key that
+    dossiers name differently carries all its names (``Groen / Groen en blauw``)."""
+    out: dict[str, list[str]] = {}
     for profile in profiles_of(version_ids):
         for key, name in profile.ambition_choices():
-            out.setdefault(key, name)
-    return list(out.items())
+            names = out.setdefault(key, [])
+            if name not in names:
+                names.append(name)
+    return [(key, " / ".join(names)) for key, names in out.items()]
 
 
 def ambition_labels(version_ids: Iterable[int] | None = None) -> dict[str, str]:
@@ -57,9 +60,12 @@ def search_vocabulary(version_ids: Iterable[int] | None = None) -> dict[str, lis
     it (its name and phrases), so a question naming an ambition can find its fiches."""
     out: dict[str, list[str]] = {}
     for profile in profiles_of(version_ids):
-        for amb in profile.ambitions:
-            words = out.setdefault(amb.key, [])
-            for phrase in [amb.name.lower(), *amb.phrases]:
-                if phrase not in words:
-                    words.append(phrase)
+        for key, phrases in ambition_vocabulary(profile).items():
+            words = out.setdefault(key, [])
+            words.extend(p for p in phrases if p not in words)
     return out
+
+
+def ambition_vocabulary(profile: Profile) -> dict[str, list[str]]:
+    """Each ambition key of one profile with the words that name it: its name and phrases."""
+    return {amb.key: list(dict.fromkeys([amb.name.lower(), *amb.phrases])) for amb in profile.ambitions}

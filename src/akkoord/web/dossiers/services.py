@@ -181,6 +181,8 @@ def set_profile(version: DossierVersion, profile: Profile, user=None) -> None:
             dossier.municipality = profile.municipality
             fields.append("municipality")
         dossier.save(update_fields=fields)
+        index_in_transaction(version)  # the index holds the ambitions' names
+        pagecache.bump_on_commit()
     store_derived(version)
 
 

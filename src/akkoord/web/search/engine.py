@@ -304,7 +304,7 @@ def _proximity(top: list[list], groups: list[WeighedGroup]) -> dict[int, object]
     wanted = {t for a, b in pairs for t in a | b}
     from akkoord.web.dossiers.models import Fiche
     from akkoord.web.search.analysis import term_spans
-    from akkoord.web.search.indexing import FIELDS, field_texts
+    from akkoord.web.search.indexing import FIELDS, stored_field_texts
 
     rows = dict(Document.objects.filter(pk__in=[s[1] for s in top]).values_list("pk", "fiche_id"))
     fiches = Fiche.objects.select_related("version__dossier").in_bulk(list(rows.values()))
@@ -324,7 +324,7 @@ def _proximity(top: list[list], groups: list[WeighedGroup]) -> dict[int, object]
             common = mask_a & mask_b
             if not common:
                 continue
-            texts = texts or field_texts(fiche.to_model())
+            texts = texts or stored_field_texts(fiche)
             for i, spec in enumerate(FIELDS):
                 if not common & (1 << i):
                     continue
@@ -371,5 +371,5 @@ def _finish(results: Results, load_fiches: bool, loaded: dict | None = None) -> 
         for hit in results.hits:
             hit.fiche = loaded.get(hit.fiche_id)
             if hit.fiche is not None:
-                hit.snippet_label, hit.snippet = snippet(hit.fiche.to_model(), hit.matched)
+                hit.snippet_label, hit.snippet = snippet(hit.fiche, hit.matched)
     return results

@@ -18,20 +18,19 @@ LENGTH = 280  # characters of a snippet at most (before adding ellipses)
 SNIPPET_FIELDS = 2  # how many candidate fields are read to find the best stretch
 
 
-def _fields():
-    from akkoord.web.search.indexing import FIELD_INDEX, FIELDS, field_texts
-
-    return FIELDS, FIELD_INDEX, field_texts
-
-
-def snippet(fiche: core.Fiche, matched: dict[str, int] | set[str]) -> tuple[str, SafeString]:
-    """(Dutch field label, HTML snippet) for a fiche and the terms it matched.
+def snippet(db_fiche, matched: dict[str, int] | set[str]) -> tuple[str, SafeString]:
+    """(Dutch field label, HTML snippet) for a stored fiche and the terms it matched.
 
     ``matched`` maps each matched term to the bit mask of the fields it occurs in (or is a
-    plain set of terms). Without matches, the beginning of the policy line is shown.
+    plain set of terms). Without matches, the beginning of the policy line is shown. A match
+    in a named section is labelled with that section's heading.
     """
-    fields, field_index, field_texts = _fields()
-    texts = field_texts(fiche)
+    from akkoord.web.search.indexing import FIELD_INDEX as field_index
+    from akkoord.web.search.indexing import FIELDS as fields
+    from akkoord.web.search.indexing import field_texts, version_vocabulary
+
+    fiche = db_fiche.to_model()
+    texts = field_texts(fiche, version_vocabulary(db_fiche.version))
     masks = matched if isinstance(matched, dict) else {t: ~0 for t in matched}
     terms = set(masks)
     options = []
@@ -54,13 +53,26 @@ def snippet(fiche: core.Fiche, matched: dict[str, int] | set[str]) -> tuple[str,
         if best is None or key > best[0]:
             best = (key, spec, text, start)
     if best is None:
-        for key in ("current_line", "advice", "external_changes"):
+        for key in ("current_line", "advice", "external_changes", "sections"):
             if texts[key]:
                 spec = fields[field_index[key]]
                 return spec.label, _render(texts[key], 0, terms)
         return "", mark_safe("")
     _, spec, text, start = best
-    return spec.label, _render(text, start, terms)
+    headings = {"sections": [s.title for s in fiche.sections], "tables": [t.title for t in fiche.tables]}
+    return _heading_at(headings.get(spec.key, []), text, start) or spec.label, _render(text, start, terms)
+
+
+def _heading_at(headings: list[str], text: str, offset: int) -> str:
+    """The heading of the named section or table whose part of ``text`` (the field's parts
+    joined, each starting with its heading) holds ``offset``."""
+    title, position = "", 0
+    for heading in headings:
+        found = text.find(heading, position) if heading else -1
+        if found < 0 or found > offset:
+            break
+        title, position = heading, found + len(heading)
+    return title
 
 
 def _best_window(text: str, terms: set[str]) -> tuple[int, int, int] | None:

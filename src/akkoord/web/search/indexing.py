@@ -46,14 +46,23 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("policy_areas", core.FIELD_LABELS["policy_areas"], 1.0, 45),
     FieldSpec("sources", core.FIELD_LABELS["sources"], 1.0, 45),
     FieldSpec("footnotes", core.FIELD_LABELS["footnotes"], 0.5, 10),
+    # Heading-structured dossiers: named sections, other tables (indicators), agenda items.
+    FieldSpec("sections", "Overige paragrafen", 1.2, 120),
+    FieldSpec("tables", "Tabellen", 0.8, 40),
+    FieldSpec("agenda", "Raadsagenda", 1.0, 20),
+    # The names of the ambitions a fiche serves, as the dossier's profile calls them.
+    FieldSpec("ambitions", core.FIELD_LABELS["ambitions"], 0.4, 4, 0.3),
 )
 FIELD_INDEX = {spec.key: i for i, spec in enumerate(FIELDS)}
 MAX_TERM_LENGTH = 60
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
-def field_texts(fiche: core.Fiche) -> dict[str, str]:
-    """The searchable text of every field of a fiche (original text, not analysed)."""
+def field_texts(fiche: core.Fiche, vocabulary: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """The searchable text of every field of a fiche (original text, not analysed).
+    ``vocabulary``: ambition key → the words that name it in the dossier's profile
+    (``akkoord.web.dossiers.profiles.search_vocabulary``); without it the keys themselves."""
+    vocabulary = vocabulary or {}
     return {
         "code": fiche.code,
         "title": fiche.title,
@@ -67,7 +76,30 @@ def field_texts(fiche: core.Fiche) -> dict[str, str]:
             for p in fiche.policy_areas),
         "sources": "\n".join(f"{s.title} ({s.end_date})" if s.end_date else s.title for s in fiche.sources),
         "footnotes": "\n\n".join(fiche.footnotes),
+        "sections": "\n\n".join(f"{s.title}\n\n{s.text}" if s.text else s.title for s in fiche.sections),
+        "tables": "\n\n".join(_table_text(t) for t in fiche.tables),
+        "agenda": "\n".join(f"{a.date}: {a.text}" if a.date else a.text for a in fiche.agenda),
+        "ambitions": "\n".join(
+            "; ".join(dict.fromkeys(vocabulary.get(key) or [key.replace("-", " ")])) for key in fiche.ambitions),
     }
+
+
+def stored_field_texts(db_fiche) -> dict[str, str]:
+    """``field_texts`` of a stored fiche, with its version's ambition names."""
+    return field_texts(db_fiche.to_model(), version_vocabulary(db_fiche.version))
+
+
+def version_vocabulary(version) -> dict[str, list[str]]:
+    """The ambition vocabulary of a stored version's profile (see ``field_texts``)."""
+    from akkoord.web.dossiers.profiles import ambition_vocabulary
+
+    return ambition_vocabulary(version.core_profile())
+
+
+def _table_text(table: core.Table) -> str:
+    lines = [table.title, " | ".join(table.columns)]
+    lines += [" | ".join(cell for cell in row if cell) for row in table.rows]
+    return "\n".join(line for line in (*lines, table.note) if line)
 
 
 def fiche_years(fiche: core.Fiche) -> list[str]:
@@ -87,11 +119,11 @@ def fiche_years(fiche: core.Fiche) -> list[str]:
     return [str(y) for y in sorted(years) if 2000 <= y <= 2099]
 
 
-def fiche_postings(fiche: core.Fiche) -> dict[str, tuple[float, int]]:
+def fiche_postings(fiche: core.Fiche, vocabulary: dict[str, list[str]] | None = None) -> dict[str, tuple[float, int]]:
     """term → (impact, field bit mask) for one fiche."""
     weighted: dict[str, float] = defaultdict(float)
     masks: dict[str, int] = defaultdict(int)
-    for key, text in field_texts(fiche).items():
+    for key, text in field_texts(fiche, vocabulary).items():
         if not text:
             continue
         spec = FIELDS[FIELD_INDEX[key]]
@@ -128,6 +160,7 @@ def _index_fiches(version) -> None:
     Document.objects.filter(version=version).delete()
     Abbreviation.objects.filter(version=version).delete()
     fiches = list(version.fiches.all())
+    vocabulary = version_vocabulary(version)
     documents, per_fiche = [], []
     for db_fiche in fiches:
         fiche = db_fiche.to_model()
@@ -135,7 +168,7 @@ def _index_fiches(version) -> None:
             fiche=db_fiche, version=version, dossier_id=version.dossier_id, code=db_fiche.code,
             chapter=db_fiche.chapter or fiche.chapter, ambitions=_wrap(fiche.ambitions),
             years=_wrap(fiche_years(fiche)), partners=_wrap(fold(p).strip() for p in fiche.partners)))
-        per_fiche.append(fiche_postings(fiche))
+        per_fiche.append(fiche_postings(fiche, vocabulary))
     Document.objects.bulk_create(documents, batch_size=500)
     if not any(d.pk for d in documents):  # databases that do not return ids from bulk inserts
         by_fiche = dict(Document.objects.filter(version=version).values_list("fiche_id", "id"))

@@ -56,9 +56,11 @@ def _search_view(request):
     if results:
         marks = urlencode_pairs({"markeer": query}) if query else ""
         for hit in results.hits:
-            labels = dict(ambitions)
-            hit.ambition_labels = [labels.get(k, k) for k in (hit.fiche.ambitions if hit.fiche else [])]
+            hit.ambition_labels = []
             if hit.fiche is not None:
+                # the names of the hit's own dossier version (two dossiers may share a key)
+                profile = hit.fiche.version.core_profile()
+                hit.ambition_labels = [profile.ambition_label(k) for k in hit.fiche.ambitions]
                 url = hit.fiche.get_absolute_url()
                 hit.url = f"{url}{'&' if '?' in url else '?'}{marks}" if marks else url
     context = {
