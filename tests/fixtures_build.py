@@ -15,10 +15,12 @@ careful reader records (so the gold annotation stays the reference):
   ambitions grid, the policy label spanning the table), bullets as list paragraphs, real
   footnotes, a running footer, table rows that break across pages.
 
-The PDF is that Word file rendered by LibreOffice (``soffice --headless``). LibreOffice 7.4
-in headless mode leaves out the link annotations of external hyperlinks, which Word's own
-"Opslaan als PDF" keeps; ``add_link_annotations`` puts them back over the visible link text,
-so the PDF is what a Word user would publish.
+The PDF is that Word file rendered by LibreOffice (``soffice --headless``). LibreOffice writes
+link annotations, but rewrites some targets on the way (``%40`` becomes ``@``, a ``file:`` URL
+becomes a relative path), which Word's own "Opslaan als PDF" keeps as they are. So its link
+annotations are removed (that copy stands for a PDF from a print-to-PDF driver, without links)
+and ``add_link_annotations`` puts the exact targets back over the visible link text, so the PDF
+is what a Word user would publish.
 
 Used by ``tests/dossier/readers/conftest.py`` and by ``benchmarks/parse_documents.py``.
 """
@@ -184,6 +186,17 @@ def docx_hyperlinks(docx_path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def strip_link_annotations(pdf_path: Path, out_path: Path) -> Path:
+    """A copy of ``pdf_path`` without link annotations, as a print-to-PDF driver would make it."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(pdf_path)))
+    writer.remove_annotations(subtypes="/Link")
+    with out_path.open("wb") as handle:
+        writer.write(handle)
+    return out_path
+
+
 def add_link_annotations(pdf_path: Path, links: list[tuple[str, str]], out_path: Path) -> Path:
     """Add a URI link annotation over the visible text of each link (in document order)."""
     import pdfplumber
@@ -234,7 +247,6 @@ def build_fixtures(dossier: Dossier, out_dir: Path) -> tuple[Path, Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     docx_path = write_fixture_docx(dossier, out_dir / "dossier.docx")
     rendered = render_pdf(docx_path, out_dir / "render", out_dir / "lo-profile")
-    raw_pdf = out_dir / "dossier-libreoffice.pdf"
-    shutil.move(str(rendered), raw_pdf)
+    raw_pdf = strip_link_annotations(rendered, out_dir / "dossier-libreoffice.pdf")
     pdf = add_link_annotations(raw_pdf, docx_hyperlinks(docx_path), out_dir / "dossier.pdf")
     return docx_path, raw_pdf, pdf

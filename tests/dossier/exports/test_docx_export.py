@@ -102,6 +102,32 @@ def test_links_are_real_hyperlinks(exported):
     assert targets == ["https://veendorp.example/raad/123", "https://veendorp.example/raad/456"]
 
 
+def test_link_runs_use_a_defined_hyperlink_style(exported):
+    """LibreOffice writes no link annotation into a PDF for link runs without a defined
+    character style, so a converted export would lose its working links."""
+    document = docx.Document(str(exported))
+    character_styles = {s.style_id for s in document.styles if s.type == 2}  # WD_STYLE_TYPE.CHARACTER
+    runs = [r for link in document.element.body.iter(qn("w:hyperlink")) for r in link.iter(qn("w:r"))]
+    assert runs
+    for run in runs:
+        style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+        assert style is not None and style.get(qn("w:val")) in character_styles
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) ontbreekt")
+def test_links_survive_conversion_to_pdf(exported, tmp_path):
+    import subprocess
+
+    import pdfplumber
+
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(exported)],
+                   check=True, capture_output=True, timeout=120)
+    with pdfplumber.open(str(tmp_path / "veendorp.pdf")) as pdf:
+        uris = [link["uri"] for page in pdf.pages for link in page.hyperlinks if link.get("uri")]
+    assert sorted(uris) == ["https://veendorp.example/raad/123", "https://veendorp.example/raad/456"]
+
+
 def test_footnotes_are_real_word_footnotes(exported):
     with zipfile.ZipFile(exported) as archive:
         notes = etree.fromstring(archive.read("word/footnotes.xml"))

@@ -21,13 +21,14 @@ from io import BytesIO
 from pathlib import Path
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 from akkoord.dossier.model import Dossier, Fiche
@@ -264,12 +265,29 @@ def _write_links(document, links: list[str], link_texts: Mapping[str, str]) -> N
         add_hyperlink(paragraph, url, link_texts.get(url, url))
 
 
+def _hyperlink_style(document) -> str:
+    """The style id of the character style ``Hyperlink``, added when the document lacks it.
+
+    Word defines this style as soon as a document gets a link; python-docx's template does not.
+    Without it LibreOffice reads the link runs with its default character style and its PDF
+    export writes no link annotation, so a converted export would lose its working links."""
+    styles = document.styles
+    if "Hyperlink" not in [s.name for s in styles]:
+        style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        style.font.underline = True
+        style.unhide_when_used = True
+        style.priority = 99
+    return styles["Hyperlink"].style_id
+
+
 def add_hyperlink(paragraph, url: str, text: str):
     """Append a real hyperlink (external relationship) with visible ``text`` to ``paragraph``."""
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    style_id = _hyperlink_style(paragraph.part.document)
     hyperlink = parse_xml(
         f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}" w:history="1">'
-        f'<w:r><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="{style_id}"/><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>'
         f'<w:t xml:space="preserve"></w:t></w:r></w:hyperlink>'
     )
     hyperlink.find(f".//{qn('w:t')}").text = text
