@@ -226,8 +226,16 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
         # other lines fall apart into a left and a right column.
         left_words, right_words, wide = [], [], []
         for line in group_lines(words):
-            if any(w.x0 < gutter < w.x1 for w in line.words):
-                wide.append(line)
+            crossing = [w for w in line.words if w.x0 < gutter < w.x1]
+            if crossing:
+                # Only the words in the crossing word's size belong to the title; body words
+                # beside it on the same height are column text.
+                size = crossing[0].size
+                title = [w for w in line.words if abs(w.size - size) <= 0.5]
+                rest = [w for w in line.words if abs(w.size - size) > 0.5]
+                wide += group_lines(title)
+                left_words += [w for w in rest if w.x1 <= gutter]
+                right_words += [w for w in rest if w.x0 >= gutter]
             else:
                 left_words += [w for w in line.words if w.x1 <= gutter]
                 right_words += [w for w in line.words if w.x0 >= gutter]
@@ -304,8 +312,8 @@ def _gutter(words, width: float, height: float) -> float | None:
     x = (best[0] + best[1] / 2) * step
     left = sum(1 for w in body if w.x1 <= x)
     right = sum(1 for w in body if w.x0 >= x)
-    if min(left, right) < 0.2 * len(body):
-        return None
+    if min(left, right) < max(20, 0.1 * len(body)):
+        return None  # (a column may be short: the page where a chapter begins)
     return x
 
 
@@ -468,6 +476,11 @@ def _blocks(pages: list[list[_Line]]) -> list[_Block]:
             current = blocks[-1] if blocks else None
             if current is not None and not starts and current.heading and not line.heading:
                 starts = True  # a heading block does not swallow body text
+            if current is not None and line.heading and current.heading == line.heading \
+                    and current.page == line.page and line.text[:1].islower() \
+                    and not _CLOSING.search(current.lines[-1]):
+                current.lines.append(line.text)  # a long heading wrapped onto a second line
+                continue
             if current is not None and not starts and current.heading == line.heading:
                 current.lines.append(line.text)
                 continue
