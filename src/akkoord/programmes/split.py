@@ -220,7 +220,7 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
     if gutter is None:
         columns = [(0.0, content.width, group_lines(words))]
         ordered = [(line, 0) for line in columns[0][2]]
-        rights = {0: max(l.x1 for l in columns[0][2])}
+        rights = {0: _right_edge(columns[0][2])}
     else:
         # A line with a word across the gutter (a title) is read whole, in its place; the
         # other lines fall apart into a left and a right column.
@@ -241,8 +241,8 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
                 right_words += [w for w in line.words if w.x0 >= gutter]
         left_lines = group_lines(left_words) if left_words else []
         right_lines = group_lines(right_words) if right_words else []
-        rights = {1: max((l.x1 for l in left_lines), default=gutter),
-                  2: max((l.x1 for l in right_lines), default=content.width), 0: content.width}
+        rights = {1: _right_edge(left_lines) if left_lines else gutter,
+                  2: _right_edge(right_lines) if right_lines else content.width, 0: content.width}
         ordered = []
         wide.sort(key=lambda l: l.top)
         low = -1e9
@@ -275,6 +275,13 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
         if a.short and re.search(r"[.!?:]\s*[\"'”’)]*$", a.text):
             b.brk = True
     return out
+
+
+def _right_edge(lines) -> float:
+    """Where the lines of a column end when they run full: most lines of justified text do, so
+    a high share rather than the maximum (a running header may reach further than the text)."""
+    ends = sorted(l.x1 for l in lines)
+    return ends[int(0.8 * (len(ends) - 1))]
 
 
 def _gutter(words, width: float, height: float) -> float | None:
