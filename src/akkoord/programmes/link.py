@@ -123,6 +123,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "financial": "financiel", "build": "bouw", "building": "bouw", "construction": "bouw",
     "land": "grond", "provider": "aanbieder", "providers": "aanbieder", "household": "huishoud",
     "households": "huishoud", "help": "hulp", "support": "ondersteun", "benefits": "uitkering",
+    "cleaning": "huishoud", "carers": "mantelzorg", "caregivers": "mantelzorg", "savings": "bezuinig",
+    "saves": "bezuinig", "save": "bezuinig", "cuts": "bezuinig", "organisation": "organisatie",
+    "organization": "organisatie", "buses": "bus",
 }
 
 # General Dutch word frequency (wordfreq's Zipf scale: 6 is "de"-like, 3 is rare): a word as
@@ -400,6 +403,8 @@ class Linker:
                 t = ENGLISH_TERMS.get(w)
                 if t is None:
                     continue
+                if not self._expansions(t):
+                    t = stem(t)  # written as a Dutch word rather than its stem (huur → hur)
             else:
                 t = stem(w)
             counts[t] += 1
