@@ -69,13 +69,14 @@ MAX_FICHES = 3
 # the candidates, a subject the dossier does not treat).
 SECTION_SHARE = 0.5
 SECTION_MIN_OTHERS = 2
+SECTION_STRONG = 0.75  # one own word is enough where at least this share of the section links to the fiche
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.37, "body": 1.07, "coverage": 3.38, "title": 0.59, "section": 2.54, "quiet_section": -2.71,
-    "length": -0.90,
+    "score": 1.48, "body": 1.18, "coverage": 3.23, "title": 0.61, "section": 2.61, "quiet_section": -2.71,
+    "length": -1.07,
 }
-DECISION_BIAS = -1.70
+DECISION_BIAS = -1.54
 DECISION_THRESHOLD = 0.55
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
@@ -591,7 +592,7 @@ class Linker:
         the fiche's title, or one in a section whose subject the fiche is."""
         score, body, parts, doc = item
         distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
-        if len(distinct) >= 2 or (distinct and section >= SECTION_SHARE):
+        if len(distinct) >= 2 or (distinct and section >= SECTION_STRONG):
             return True
         return bool(doc.title_terms & set(query_words_of(query, distinct)))
 
