@@ -11,11 +11,22 @@ Score of a passage for a fiche: Okapi BM25 with the fiches as documents (a word 
 fiche uses weighs most; a word every fiche uses weighs nothing), each fiche field weighted
 (title and advice above background text), and each word further weighted down when a large
 share of all passages uses it (programme boilerplate such as *willen*, *inwoners* or the
-municipality's name). Words of the passage's heading count at a lower weight and can never
-link a passage on their own. A passage is linked to a fiche only above a fixed score and with
-at least two different words of evidence (or one word only that fiche uses, weighing enough),
-so a passage that concerns no fiche stays unlinked. The reasons are the passage's words that
-carried the score, strongest first.
+municipality's name). Proper names (a capital inside a sentence: places, parties, people) weigh
+less, unless only one fiche uses the name (a project). The passage's heading, its chapter and,
+for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
+
+Whether a passage is about its best fiche at all is decided from several signals
+(``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
+the development set, see benchmarks/programmes_fit.py): the score and the score of the
+passage's own words, in units of a word that only one fiche uses; the share of the passage's
+content that the fiche explains; whether a word of the fiche's title is among them; the share of
+the other passages under the same heading linked to that fiche (a first pass over all passages
+gives each passage its section); whether nothing else in the section links; the passage's
+length. On top, a link needs two distinct words of the passage's own (or a word of the fiche's
+title, or one word in a section mostly about the fiche). Other fiches among the best three join
+under the fixed gates of ``_gated``. So a passage that concerns no fiche stays unlinked. The
+reasons are the passage's words that carried the score, strongest first, plus the heading when
+the section carried a weak link.
 
 Advice items (the decision points) of a linked fiche are scored the same way against the
 passage; the best ones above their own threshold are returned with their reasons.
@@ -543,8 +554,7 @@ class Linker:
             if confidence >= DECISION_THRESHOLD and self._evidence(query, primary, signals["section"]):
                 score, body, parts, doc = primary
                 reasons = self._reasons(parts)
-                if not reasons or (signals["section"] >= SECTION_SHARE and passage.heading
-                                   and score < CLEAR_SCORE):
+                if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
                     reasons.append(passage.heading)  # the section's subject carried the link
                 fiches.append(Evidence(doc.code, doc.title, score, reasons))
                 for item in scored[:MAX_FICHES]:
