@@ -539,7 +539,7 @@ class Linker:
         ``lead_in``: the sentence that introduces the list a bullet belongs to; ``section``: what
         the other passages under the same heading were linked to. With ``decide`` the passage
         is linked or left alone by the weighed signals of ``about_a_fiche`` (the final pass);
-        without it by the fixed gates of ``_gated`` alone (the first pass)."""
+        without it by the fixed gates of ``_gated`` alone, and without points (the first pass)."""
         query = self._query(passage, lead_in)
         scored = self._score_fiches(query)
         candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
@@ -569,7 +569,7 @@ class Linker:
                 fiches = [Evidence(item[3].code, item[3].title, item[0], self._reasons(item[2]))
                           for item in scored[:MAX_FICHES] if self._gated(query, item, best)]
         points: list[Evidence] = []
-        for fiche in fiches:
+        for fiche in fiches if decide else ():  # the first pass needs no points
             items = self.advice.get(fiche.code, [])
             if not items:
                 continue
