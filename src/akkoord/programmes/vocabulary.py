@@ -8,6 +8,13 @@ members (at the linker's related-word weight). These are general terms of Dutch 
 government, written from knowledge of the field; no group names a place, project or
 organisation of a particular municipality, and none was taken from a programme.
 The search's own groups (``akkoord.web.search.synonyms``) are used as well.
+
+Origin of the later groups (mantelzorg, openbaar vervoer, the municipal organisation, dekking,
+bouwen): general terms of local government too, but added after reading the misses of the
+development set (tests/fixtures/programmes/lindeveen/), so that set's figures flatter them; see
+docs/evaluation-programmes.md, measurement 10. The dossier profile's own vocabulary
+(``akkoord.web.dossiers.profiles.search_vocabulary``) holds only the names of the ambitions,
+not subject words, so it is not used here.
 """
 from __future__ import annotations
 
