@@ -46,9 +46,9 @@ def test_splitter_finds_the_reference_passages_on_their_pages(development):
 
 def test_linking_on_the_development_set_does_not_fall_below_the_tuned_level(development):
     # Development set, tuned on (docs/evaluation-programmes.md, measurement 10):
-    # top-3 87.6%, unlinked 82.9%. A floor against regressions, not the quality bar.
-    assert development["top3"] >= 86.0
-    assert development["unlinked"] >= 81.0
+    # top-3 88.0%, unlinked 83.8%. A floor against regressions, not the quality bar.
+    assert development["top3"] >= 86.5
+    assert development["unlinked"] >= 82.0
 
 
 @pytest.mark.skipif(not (HELDOUT / "reference.json").is_file(),

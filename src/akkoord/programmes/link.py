@@ -67,7 +67,8 @@ W_NAME = 0.4  # a proper name (capital inside a sentence): a place or a party, n
 MIN_COMPOUND_BASE = 5
 # Linking thresholds (score units of the BM25 sum above).
 FICHE_THRESHOLD = 2.5
-RELATIVE_TO_BEST = 0.5
+RELATIVE_TO_BEST = 0.5  # points: at least this share of the best point's score
+FICHE_RELATIVE = 0.35  # further fiches: at least this share of the best fiche's score
 # Below CLEAR_SCORE, the best fiche must score MIN_MARGIN times the second.
 CLEAR_SCORE = 6.0
 MIN_MARGIN = 2.0
@@ -84,10 +85,10 @@ SECTION_STRONG = 0.75  # one own word is enough where at least this share of the
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.48, "body": 1.18, "coverage": 3.23, "title": 0.61, "section": 2.61, "quiet_section": -2.71,
-    "length": -1.07,
+    "score": 1.38, "body": 1.18, "coverage": 3.22, "title": 0.83, "section": 2.85, "quiet_section": -2.64,
+    "length": -1.00,
 }
-DECISION_BIAS = -1.54
+DECISION_BIAS = -1.69
 DECISION_THRESHOLD = 0.55
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
@@ -589,7 +590,7 @@ class Linker:
         from the passage's own words, two distinct words or one word of the fiche's title, and
         (``strict``, below a clear score) enough of the passage's content explained."""
         score, body, parts, doc = item
-        if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
+        if score < FICHE_THRESHOLD or score < FICHE_RELATIVE * best or body < 0.6 * score:
             return False
         distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
         if strict and MIN_COVERAGE and score < CLEAR_SCORE and self._coverage(distinct) < MIN_COVERAGE:
@@ -612,7 +613,7 @@ class Linker:
         best = scored[0][0]
         primary = scored[0]
         for item in scored[:MAX_FICHES]:
-            if section.share(item[3].code) >= SECTION_SHARE and item[0] >= RELATIVE_TO_BEST * best:
+            if section.share(item[3].code) >= SECTION_SHARE and item[0] >= FICHE_RELATIVE * best:
                 primary = item
                 break
         score, body, parts, doc = primary
