@@ -35,6 +35,22 @@ def test_reasons_are_the_matching_words(links):
     assert evidence.score > 0
 
 
+def test_every_reason_is_written_in_the_passage_or_its_heading(links):
+    from akkoord.programmes.link import Linker
+
+    linker = Linker(DOSSIER)
+    results = links + linker.link([Passage(0, "Gezinnen met een laag inkomen krijgen hulp bij isolatie.", 1,
+                                           "Rondkomen", "Rondkomen")])
+    seen = 0
+    for result in results:
+        where = (result.passage.text + " " + result.passage.heading).lower()
+        for evidence in result.fiches + result.points:
+            for reason in evidence.reasons:
+                seen += 1
+                assert reason.lower() in where, (reason, result.passage.text)
+    assert seen > 10
+
+
 def test_points_are_the_advice_items_the_passage_concerns(links):
     points = _links_of(links, "De minimaregelingen openstellen").points
     assert (points[0].code, points[0].index) == ("1A", 0)

@@ -438,7 +438,7 @@ class Linker:
             for t in present:
                 for terms, others in self._phrases.get(t, ()):
                     if all(x in present for x in terms):
-                        phrase = " ".join(terms)
+                        phrase = " ".join(surface[x] for x in terms)  # as written, not stems
                         for other in others:
                             if other in self.vocabulary:  # the group's own words, not their relatives
                                 old = query.get(other)
