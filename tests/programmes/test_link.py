@@ -39,15 +39,18 @@ def test_every_reason_is_written_in_the_passage_or_its_heading(links):
     from akkoord.programmes.link import Linker
 
     linker = Linker(DOSSIER)
-    results = links + linker.link([Passage(0, "Gezinnen met een laag inkomen krijgen hulp bij isolatie.", 1,
-                                           "Rondkomen", "Rondkomen")])
+    results = links + linker.link([
+        Passage(0, "Gezinnen met een laag inkomen krijgen hulp bij isolatie.", 1, "Rondkomen", "Rondkomen"),
+        Passage(1, "Kinderen en jongeren krijgen sneller hulp van het wijkteam.", 1, "Zorg", "Zorg"),
+        Passage(2, "Wij willen van het gas af in de wijk, samen met de buren.", 1, "Energie", "Energie")])
     seen = 0
     for result in results:
         where = (result.passage.text + " " + result.passage.heading).lower()
         for evidence in result.fiches + result.points:
             for reason in evidence.reasons:
                 seen += 1
-                assert reason.lower() in where, (reason, result.passage.text)
+                # A phrase whose words stand apart is shown as its words joined by an ellipsis.
+                assert all(part.lower() in where for part in reason.split(" … ")), (reason, result.passage.text)
     assert seen > 10
 
 

@@ -405,6 +405,7 @@ class Linker:
 
         counts: Counter = Counter()
         surface: dict[str, str] = {}
+        where: dict[str, tuple[int, int]] = {}
         general: dict[str, float] = {}
         folded = fold(passage.text)
         aligned = len(folded) == len(passage.text)
@@ -423,6 +424,7 @@ class Linker:
             counts[t] += 1
             if t not in surface:
                 surface[t] = passage.text[s:e] if aligned else w
+                where[t] = (s, e)
                 general[t] = general_weight(w, "en" if english else "nl")
                 if aligned and W_NAME < 1.0 and _is_name(passage.text, s, e) \
                         and self.df.get(t, 0) != 1:  # a name only one fiche uses is its project or place
@@ -438,7 +440,8 @@ class Linker:
             for t in present:
                 for terms, others in self._phrases.get(t, ()):
                     if all(x in present for x in terms):
-                        phrase = " ".join(surface[x] for x in terms)  # as written, not stems
+                        phrase = self._as_written(passage.text, aligned, [where[x] for x in terms],
+                                                  [surface[x] for x in terms])
                         for other in others:
                             if other in self.vocabulary:  # the group's own words, not their relatives
                                 old = query.get(other)
@@ -453,6 +456,15 @@ class Linker:
             for t in set(self._terms(text)) - own if text else ():
                 add(t, weight, text, False)
         return query
+
+    @staticmethod
+    def _as_written(text: str, aligned: bool, spans: list[tuple[int, int]], words: list[str]) -> str:
+        """A matched phrase as the passage writes it: the stretch of text from its first to its
+        last word when they stand close together, else its words joined by an ellipsis."""
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if aligned and end - start <= 40:
+            return text[start:end]
+        return " … ".join(words)
 
     # -- scoring ----------------------------------------------------------------------
 
