@@ -11,7 +11,7 @@ The search's own groups (``akkoord.web.search.synonyms``) are used as well.
 
 Origin of the later groups (mantelzorg, openbaar vervoer, the municipal organisation, dekking,
 bouwen): general terms of local government too, but added after reading the misses of the
-development set (tests/fixtures/programmes/lindeveen/), so that set's figures flatter them; see
+development set of the programme evaluation, so that set's figures flatter them; see
 docs/evaluation-programmes.md, measurement 10. The dossier profile's own vocabulary
 (``akkoord.web.dossiers.profiles.search_vocabulary``) holds only the names of the ambitions,
 not subject words, so it is not used here.
