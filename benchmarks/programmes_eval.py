@@ -1,10 +1,12 @@
-"""Measure the programme splitter and linker on the independent Lindeveen programmes.
+"""Measure the programme splitter and linker on a set of Lindeveen programmes.
 
-    .venv/bin/python benchmarks/programmes_eval.py [--json] [--details]
+    .venv/bin/python benchmarks/programmes_eval.py [--set DIR] [--json] [--details]
 
-Reads ``tests/fixtures/programmes/lindeveen/`` (five programmes written by someone who has not
-seen the linker, with ``reference.json``), splits each programme, links the passages to the
-sample dossier as the text reader reads it, and prints:
+Reads a folder of programmes with ``reference.json`` (format: tests/fixtures/programmes/README.md):
+by default ``tests/fixtures/programmes/lindeveen/``, the development set (written by someone who
+had not seen the linker, but since tuned on); ``--set tests/fixtures/programmes/lindeveen-heldout``
+is the held-out set, which only the lead runs. It splits each programme, links the passages to
+the sample dossier as the text reader reads it, and prints:
 
 * splitting: the share of reference units that start one of our passages (and on the right
   page, under the right heading, of the right kind), and those found only inside a passage;
@@ -26,7 +28,8 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "fixtures" / "programmes" / "lindeveen"
+FIXTURES = REPO / "tests" / "fixtures" / "programmes" / "lindeveen"  # the development set
+HELDOUT = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout"  # only the lead reads it
 
 
 def _norm(text: str) -> str:
@@ -49,22 +52,29 @@ def _find(start: str, passages, used: set[int]):
     return None, "missing"
 
 
-def evaluate(details: bool = False) -> dict:
+def _why(found) -> list:
+    """The best fiches of a passage with their scores and reasons (for --details)."""
+    return [(e.code, round(e.score, 1), e.reasons[:4]) for e in found.candidates]
+
+
+def evaluate(details: bool = False, folder: Path | str | None = None) -> dict:
+    """The figures on the set in ``folder`` (default: the development set)."""
     from akkoord.dossier.readers import read_path
     from akkoord.dossier.sample import SAMPLE_TEXT_PATH
     from akkoord.programmes.link import Linker
     from akkoord.programmes.split import split_path
     from akkoord.programmes.stance import suggest_stance
 
-    reference = json.loads((FIXTURES / "reference.json").read_text(encoding="utf-8"))
+    folder = Path(folder) if folder is not None else FIXTURES
+    reference = json.loads((folder / "reference.json").read_text(encoding="utf-8"))
     dossier = read_path(SAMPLE_TEXT_PATH).dossier
     linker = Linker(dossier)
     advice_texts = {(f.code, i): text for f in dossier.fiches for i, text in enumerate(f.advice)}
     programmes = {}
     for party in reference["parties"]:
-        programmes[party["abbreviation"]] = split_path(FIXTURES / party["file"])
+        programmes[party["abbreviation"]] = split_path(folder / party["file"])
     owners = [(abbr, p) for abbr, prog in programmes.items() for p in prog.passages]
-    results = linker.link([p for _, p in owners])
+    results = linker.link([p for _, p in owners], explain=details)
     links: dict = defaultdict(dict)
     for (abbr, p), result in zip(owners, results):
         links[abbr][p.index] = result
@@ -102,14 +112,14 @@ def evaluate(details: bool = False) -> dict:
             counts["primary_top3"] += primary3
             per_party[party]["top3"] += top3
             if not top3:
-                misses.append(("link", party, unit["start"], [wanted, ours]))
+                misses.append(("link", party, unit["start"], [wanted, ours, _why(found)]))
         else:
             counts["none_units"] += 1
             per_party[party]["none_units"] += 1
             counts["unlinked"] += not ours
             per_party[party]["unlinked"] += not ours
             if ours:
-                misses.append(("overlink", party, unit["start"], ours))
+                misses.append(("overlink", party, unit["start"], [ours, _why(found)]))
         for stance in unit.get("stances", []):
             counts["stances"] += 1
             match = [e for e in found.points if e.code == stance["fiche"] and e.index == stance["advice_index"]]
@@ -148,13 +158,16 @@ def evaluate(details: bool = False) -> dict:
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO / "src"))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", dest="folder", type=Path, default=FIXTURES,
+                        help="map met programma's en reference.json (standaard de ontwikkelset)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--details", action="store_true", help="also list every miss (reads the reference)")
     args = parser.parse_args(argv)
-    result = evaluate(details=args.details)
+    result = evaluate(details=args.details, folder=args.folder)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
+    print(f"set: {args.folder}")
     print(f"eenheden: {result['units']}")
     print(f"splitsing: begin gevonden {result['split_start']}%, alleen binnen een passage "
           f"{result['split_inside']}%, niet gevonden {result['split_missing']}%")
@@ -169,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     for miss in result.get("misses", []):
         print("  MIS", miss)
     ok = result["top3"] >= 85.0 and result["unlinked"] >= 80.0
-    print("lat gehaald" if ok else "lat NIET gehaald (top-3 >= 85%, ongekoppeld >= 80%)")
+    tuned = " (ontwikkelset: daarop afgesteld, geen onafhankelijke meting)" if args.folder.resolve() == FIXTURES else ""
+    print(("lat gehaald" if ok else "lat NIET gehaald (top-3 >= 85%, ongekoppeld >= 80%)") + tuned)
     return 0
 
 

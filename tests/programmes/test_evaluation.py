@@ -1,8 +1,12 @@
-"""The measurement on the independent Lindeveen programmes (benchmarks/programmes_eval.py).
+"""The measurements of benchmarks/programmes_eval.py.
 
-Prints the figures. The splitter's figures and the present linking level are asserted (a
-regression fails); the issue's quality bar for linking (top-3 >= 85%, unlinked >= 80%) is not
-met yet and is kept as an expected failure, so that reaching it shows up as XPASS.
+* Development set (``tests/fixtures/programmes/lindeveen/``): written by an author who had not
+  seen the linker, but the linker has since been tuned on it (its misses were read, the weights
+  of the link decision were fitted on it). Its figures are a regression floor, not evidence
+  that the quality bar is met.
+* Held-out set (``tests/fixtures/programmes/lindeveen-heldout/``): written by another author,
+  never read by the linker's authors; the lead adds it and measures once. The issue's quality
+  bar (top-3 >= 85%, unlinked >= 80%) is asserted on it; the test skips while the folder is absent.
 """
 from __future__ import annotations
 
@@ -12,35 +16,44 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "programmes" / "lindeveen-heldout"
 
 
-@pytest.fixture(scope="module")
-def figures():
+def _evaluate(folder: Path | None = None) -> dict:
     sys.path.insert(0, str(BENCHMARKS))
     try:
         import programmes_eval
     finally:
         sys.path.remove(str(BENCHMARKS))
-    result = programmes_eval.evaluate()
-    print(f"\ntop-1 {result['top1']}%, top-3 {result['top3']}%, unlinked {result['unlinked']}%, "
-          f"split {result['split_start']}%, pages {result['page_ok']}%")
+    result = programmes_eval.evaluate(folder=folder)
+    print(f"\n{folder or 'development set'}: top-1 {result['top1']}%, top-3 {result['top3']}%, "
+          f"unlinked {result['unlinked']}%, split {result['split_start']}%, pages {result['page_ok']}%")
     return result
 
 
-def test_splitter_finds_the_reference_passages_on_their_pages(figures):
-    assert figures["split_start"] >= 95.0
-    assert figures["split_missing"] <= 3.0
-    assert figures["page_ok"] >= 98.0
-    assert figures["kind_ok"] >= 95.0
-    assert figures["heading_ok"] >= 80.0
+@pytest.fixture(scope="module")
+def development():
+    return _evaluate()
 
 
-def test_linking_does_not_fall_below_the_present_level(figures):
-    # Measurement 9 of docs/evaluation-programmes.md: top-3 78.9%, unlinked 68.5%.
-    assert figures["top3"] >= 75.0
-    assert figures["unlinked"] >= 65.0
+def test_splitter_finds_the_reference_passages_on_their_pages(development):
+    assert development["split_start"] >= 98.0
+    assert development["split_missing"] <= 1.0
+    assert development["page_ok"] >= 98.0
+    assert development["kind_ok"] >= 98.0
+    assert development["heading_ok"] >= 95.0
 
 
-@pytest.mark.xfail(reason="quality bar of issue 15 not met yet; see docs/evaluation-programmes.md", strict=False)
-def test_linking_meets_the_quality_bar(figures):
-    assert figures["top3"] >= 85.0 and figures["unlinked"] >= 80.0
+def test_linking_on_the_development_set_does_not_fall_below_the_tuned_level(development):
+    # Development set, tuned on (docs/evaluation-programmes.md, measurement 10):
+    # top-3 88.0%, unlinked 83.8%. A floor against regressions, not the quality bar.
+    assert development["top3"] >= 86.5
+    assert development["unlinked"] >= 82.0
+
+
+@pytest.mark.skipif(not (HELDOUT / "reference.json").is_file(),
+                    reason="held-out set not present (the lead adds tests/fixtures/programmes/lindeveen-heldout)")
+def test_linking_meets_the_quality_bar_on_the_held_out_set():
+    result = _evaluate(HELDOUT)
+    assert result["top3"] >= 85.0
+    assert result["unlinked"] >= 80.0

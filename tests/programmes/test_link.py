@@ -35,6 +35,25 @@ def test_reasons_are_the_matching_words(links):
     assert evidence.score > 0
 
 
+def test_every_reason_is_written_in_the_passage_or_its_heading(links):
+    from akkoord.programmes.link import Linker
+
+    linker = Linker(DOSSIER)
+    results = links + linker.link([
+        Passage(0, "Gezinnen met een laag inkomen krijgen hulp bij isolatie.", 1, "Rondkomen", "Rondkomen"),
+        Passage(1, "Kinderen en jongeren krijgen sneller hulp van het wijkteam.", 1, "Zorg", "Zorg"),
+        Passage(2, "Wij willen van het gas af in de wijk, samen met de buren.", 1, "Energie", "Energie")])
+    seen = 0
+    for result in results:
+        where = (result.passage.text + " " + result.passage.heading).lower()
+        for evidence in result.fiches + result.points:
+            for reason in evidence.reasons:
+                seen += 1
+                # A phrase whose words stand apart is shown as its words joined by an ellipsis.
+                assert all(part.lower() in where for part in reason.split(" … ")), (reason, result.passage.text)
+    assert seen > 10
+
+
 def test_points_are_the_advice_items_the_passage_concerns(links):
     points = _links_of(links, "De minimaregelingen openstellen").points
     assert (points[0].code, points[0].index) == ("1A", 0)
@@ -76,3 +95,57 @@ def test_a_negation_far_from_the_advice_words_does_not_make_disagreement():
             "Daarom verhogen wij de inkomensgrens van de minimaregelingen naar 130%.")
     assert suggest_stance(text, advice)[0] == "eens"
     assert suggest_stance("De inkomensgrens van de minimaregelingen gaat niet omhoog.", advice)[0] == "oneens"
+
+
+def _passages(*items):
+    """Consecutive passages of one programme: (heading, kind, text)."""
+    return [Passage(i, text, 1, heading, heading, kind) for i, (heading, kind, text) in enumerate(items)]
+
+
+def test_a_bullet_takes_the_lead_in_of_its_list():
+    from akkoord.programmes.link import lead_ins
+
+    passages = _passages(("Geld", "para", "Schulden voorkomen we zo:"), ("Geld", "bullet", "een loket in elke wijk"),
+                         ("Geld", "bullet", "vroeg bellen bij een achterstand"),
+                         ("Geld", "para", "Wij zijn trots op onze vrijwilligers."), ("Geld", "bullet", "een feest"),
+                         ("Wonen", "bullet", "meer woningen"))
+    assert lead_ins(passages) == ["", "Schulden voorkomen we zo:", "Schulden voorkomen we zo:", "", "", ""]
+
+
+def test_a_section_is_seen_from_its_other_passages():
+    from akkoord.programmes.link import PassageLinks, sections_of, Evidence
+
+    passages = _passages(("Geld", "para", "a"), ("Geld", "para", "b"), ("Geld", "para", "c"), ("Wonen", "para", "d"))
+    results = [PassageLinks(p, [Evidence(code, "", 5.0)] if code else [], [])
+               for p, code in zip(passages, ["1A", "1A", "", "2A"])]
+    sections = sections_of(passages, results)
+    assert sections[0].share("1A") == 0.5  # one of its two other passages: its own link does not count
+    assert sections[2].share("1A") == 1.0
+    assert sections[3].others == 0 and sections[3].share("2A") == 0.0
+
+
+def test_names_of_places_do_not_link_a_passage_but_a_project_of_one_fiche_does():
+    linker = Linker(DOSSIER)
+    # Dijkmeer itself is the municipality; Oosterpolder and Haventerrein each belong to one fiche.
+    assert linker.link_passage(Passage(0, "Wij gaan op bezoek in Dijkwonen en Dijkmeer.", 1)).fiches == []
+    found = linker.link_passage(Passage(0, "De gemeente koopt zelf grond op het Haventerrein om te bouwen.", 1))
+    assert [e.code for e in found.fiches][:1] == ["2A"]
+
+
+def test_the_section_decides_a_weak_passage():
+    linker = Linker(DOSSIER)
+    weak = "Een vast loket in het buurthuis voor wie vragen heeft over geld."
+    about_money = _passages(
+        ("Rondkomen", "para", "De minimaregelingen gelden straks tot 130% van het sociaal minimum."),
+        ("Rondkomen", "para", "Schulden pakken we vroeg aan: vroegsignalering bij elke betalingsachterstand."),
+        ("Rondkomen", "para", weak))
+    quiet = _passages(
+        ("Onze kandidaten", "para", "Onze lijsttrekker woont al dertig jaar in het dorp en houdt van wandelen."),
+        ("Onze kandidaten", "para", "Op plaats twee staat een leraar die graag voetbalt."),
+        ("Onze kandidaten", "para", weak))
+    in_money = linker.link(about_money)[-1]
+    in_quiet = linker.link(quiet)[-1]
+    assert in_quiet.fiches == []
+    assert [e.code for e in in_money.fiches] == ["1A"]
+    assert in_money.confidence > in_quiet.confidence
+    assert "Rondkomen" in in_money.fiches[0].reasons  # the section carried it, and the reason says so

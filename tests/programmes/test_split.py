@@ -142,6 +142,35 @@ def test_two_column_pdf_is_read_column_by_column(tmp_path):
     assert programme.passages[0].heading == "Hoofdstuk 1. Wonen en energie"
 
 
+def test_pdf_title_over_two_lines_beside_the_other_column_and_a_page_with_one_column(tmp_path):
+    left = ["Wij willen meer woningen bouwen", "voor starters en ouderen in", "alle kernen van Dijkmeer.", "",
+            "Het warmtenet komt in publieke", "handen en huurders krijgen hulp", "bij het isoleren van hun huis."]
+    right = ["De parken blijven groen en de", "bomen in de straten blijven", "staan waar dat kan.", "",
+             "Schulden pakken we vroeg aan", "met een loket in elke wijk en", "zonder wachtlijst voor hulp."]
+    header = (330, 800, 9, "Dijkmeer Vooruit - verkiezingsprogramma 2026")
+    # Page 1: a chapter title in a large font over two lines, its first line reaching across the
+    # gutter at the height of the right column's first line.
+    runs = [header, (60, 740, 16, "1. Klimaat en energie voor alle"), (60, 720, 16, "inwoners van de gemeente")]
+    for x, y, column in ((310, 740, right), (60, 690, left)):
+        for line in column:
+            if line:
+                runs.append((x, y, 10, line))
+            y -= 13 if line else 20
+    # Page 2: text in the left column only, well short of the running header's end; its middle
+    # line runs full and ends a sentence without ending the paragraph.
+    page2 = [header, (60, 740, 10, "Wij willen een fietspad naar elk dorp. Dat"),
+             (60, 727, 10, "is veilig voor kinderen en ook voor ouderen."), (60, 714, 10, "Zij fietsen er graag.")]
+    path = tmp_path / "titel.pdf"
+    path.write_bytes(_pdf([runs, page2]))
+    programme = split_path(path)
+    assert "1. Klimaat en energie voor alle inwoners van de gemeente" in programme.headings
+    texts = [p.text for p in programme.passages]
+    assert "De parken blijven groen en de bomen in de straten blijven staan waar dat kan." in texts
+    assert "Wij willen meer woningen bouwen voor starters en ouderen in alle kernen van Dijkmeer." in texts
+    assert ("Wij willen een fietspad naar elk dorp. Dat is veilig voor kinderen en ook voor ouderen. "
+            "Zij fietsen er graag.") in texts
+
+
 def test_word_programme_keeps_headings_bullets_and_pages(tmp_path):
     import docx
     from docx.enum.text import WD_BREAK

@@ -11,11 +11,22 @@ Score of a passage for a fiche: Okapi BM25 with the fiches as documents (a word 
 fiche uses weighs most; a word every fiche uses weighs nothing), each fiche field weighted
 (title and advice above background text), and each word further weighted down when a large
 share of all passages uses it (programme boilerplate such as *willen*, *inwoners* or the
-municipality's name). Words of the passage's heading count at a lower weight and can never
-link a passage on their own. A passage is linked to a fiche only above a fixed score and with
-at least two different words of evidence (or one word only that fiche uses, weighing enough),
-so a passage that concerns no fiche stays unlinked. The reasons are the passage's words that
-carried the score, strongest first.
+municipality's name). Proper names (a capital inside a sentence: places, parties, people) weigh
+less, unless only one fiche uses the name (a project). The passage's heading, its chapter and,
+for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
+
+Whether a passage is about its best fiche at all is decided from several signals
+(``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
+the development set, see benchmarks/programmes_fit.py): the score and the score of the
+passage's own words, in units of a word that only one fiche uses; the share of the passage's
+content that the fiche explains; whether a word of the fiche's title is among them; the share of
+the other passages under the same heading linked to that fiche (a first pass over all passages
+gives each passage its section); whether nothing else in the section links; the passage's
+length. On top, a link needs two distinct words of the passage's own (or a word of the fiche's
+title, or one word in a section mostly about the fiche). Other fiches among the best three join
+under the fixed gates of ``_gated``. So a passage that concerns no fiche stays unlinked. The
+reasons are the passage's words that carried the score, strongest first, plus the heading when
+the section carried a weak link.
 
 Advice items (the decision points) of a linked fiche are scored the same way against the
 passage; the best ones above their own threshold are returned with their reasons.
@@ -50,16 +61,35 @@ W_PART_OF = 0.5  # the fiche word is a compound holding the passage word: jeugdz
 W_RELATED = 0.5
 W_ENGLISH = 0.8
 W_HEADING = 0.3
+W_CHAPTER = 0.2  # the chapter heading above a subheading
+W_LEAD_IN = 0.3  # the lead-in sentence of a list ("Wij willen dat de gemeente:") for its bullets
+W_NAME = 0.4  # a proper name (capital inside a sentence): a place or a party, not a subject
 MIN_COMPOUND_BASE = 5
 # Linking thresholds (score units of the BM25 sum above).
 FICHE_THRESHOLD = 2.5
-RELATIVE_TO_BEST = 0.5
+RELATIVE_TO_BEST = 0.5  # points: at least this share of the best point's score
+FICHE_RELATIVE = 0.35  # further fiches: at least this share of the best fiche's score
 # Below CLEAR_SCORE, the best fiche must score MIN_MARGIN times the second.
 CLEAR_SCORE = 6.0
 MIN_MARGIN = 2.0
 # Below CLEAR_SCORE, the fiche's words must account for this share of the passage's content.
 MIN_COVERAGE = 0.3
 MAX_FICHES = 3
+# Section context: the other passages under the same heading, linked in a first pass. A fiche
+# that at least SECTION_SHARE of them link to is the section's subject; a section of at least
+# SECTION_MIN_OTHERS other passages none of which links anywhere is a quiet one (a foreword,
+# the candidates, a subject the dossier does not treat).
+SECTION_SHARE = 0.5
+SECTION_MIN_OTHERS = 2
+SECTION_STRONG = 0.75  # one own word is enough where at least this share of the section links to the fiche
+# Whether a passage is about its candidate fiche at all: a logistic model over a few signals
+# (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
+DECISION_WEIGHTS: dict[str, float] = {
+    "score": 1.38, "body": 1.18, "coverage": 3.22, "title": 0.83, "section": 2.85, "quiet_section": -2.64,
+    "length": -1.00,
+}
+DECISION_BIAS = -1.69
+DECISION_THRESHOLD = 0.55
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
@@ -106,6 +136,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "financial": "financiel", "build": "bouw", "building": "bouw", "construction": "bouw",
     "land": "grond", "provider": "aanbieder", "providers": "aanbieder", "household": "huishoud",
     "households": "huishoud", "help": "hulp", "support": "ondersteun", "benefits": "uitkering",
+    "cleaning": "huishoud", "carers": "mantelzorg", "caregivers": "mantelzorg", "savings": "bezuinig",
+    "saves": "bezuinig", "save": "bezuinig", "cuts": "bezuinig", "organisation": "organisatie",
+    "organization": "organisatie", "buses": "bus",
 }
 
 # General Dutch word frequency (wordfreq's Zipf scale: 6 is "de"-like, 3 is rare): a word as
@@ -126,6 +159,19 @@ def general_weight(word: str, language: str = "nl") -> float:
     zipf = zipf_frequency(word, language)
     value = (GENERAL_ZIPF_HIGH - zipf) / (GENERAL_ZIPF_HIGH - GENERAL_ZIPF_LOW)
     return max(GENERAL_FLOOR, min(1.0, value))
+
+
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Is the word at text[start:end] a proper name: written with a capital (not in capitals
+    throughout, an abbreviation) and not at the start of a sentence?"""
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = text[max(0, start - 3):start]
+    return bool(text[:start].strip()) and not _SENTENCE_END.search(before) and not before.endswith(("(", "\"", "‘", "“", "'"))
 
 
 _ABBREVIATION_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&]*[A-Z0-9][A-Za-z0-9&]*(?![\w-])")
@@ -155,6 +201,8 @@ class PassageLinks:
     fiches: list[Evidence]
     points: list[Evidence]
     candidates: list[Evidence] = field(default_factory=list)  # best fiches, linked or not
+    confidence: float | None = None  # about_a_fiche of the final decision (None: fixed gates)
+    signals: dict[str, float] = field(default_factory=dict)  # what that decision weighed
 
 
 @dataclass
@@ -234,7 +282,10 @@ class Linker:
         df: Counter = Counter()
         for doc in self.fiches:
             df.update(doc.tf.keys())
+        self.df = df
         self.idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+        self.unit = math.log(n + 1)  # the weight of a word only one fiche uses: scores in these units
+        # do not depend on the size of the dossier
         self.avg_length = (sum(d.length for d in self.fiches) / n) or 1.0
         self.vocabulary = set(df)
         self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -336,8 +387,10 @@ class Linker:
         self._expansion_cache[term] = result
         return result
 
-    def _query(self, passage: Passage) -> dict[str, tuple[float, str, bool]]:
-        """Vocabulary term → (query weight, the passage word that brought it, from the body)."""
+    def _query(self, passage: Passage, lead_in: str = "") -> dict[str, tuple[float, str, bool]]:
+        """Vocabulary term → (query weight, the passage word that brought it, from the body).
+        Context (heading, chapter, the lead-in of a bullet) adds its words at a lower weight and
+        never replaces what the passage's own words brought."""
         query: dict[str, tuple[float, str, bool]] = {}
         english = passage.language == "en"
 
@@ -345,15 +398,18 @@ class Linker:
             for t, w, _ in self._expansions(term):
                 value = weight * w
                 old = query.get(t)
-                if old is None or value > old[0]:
-                    query[t] = (value, word, body or (old[2] if old else False))
+                if old is None or (value > old[0] and (body or not old[2])):
+                    query[t] = (value, word, body)
                 elif body and not old[2]:
-                    query[t] = (old[0], old[1], True)
+                    query[t] = (old[0], word, True)
 
         counts: Counter = Counter()
         surface: dict[str, str] = {}
+        where: dict[str, tuple[int, int]] = {}
         general: dict[str, float] = {}
         folded = fold(passage.text)
+        aligned = len(folded) == len(passage.text)
+        names: set[str] = set()
         for w, s, e in _words(folded):
             if not keep(w, self.stop_words):
                 continue
@@ -361,12 +417,20 @@ class Linker:
                 t = ENGLISH_TERMS.get(w)
                 if t is None:
                     continue
+                if not self._expansions(t):
+                    t = stem(t)  # written as a Dutch word rather than its stem (huur → hur)
             else:
                 t = stem(w)
             counts[t] += 1
             if t not in surface:
-                surface[t] = passage.text[s:e] if len(folded) == len(passage.text) else w
+                surface[t] = passage.text[s:e] if aligned else w
+                where[t] = (s, e)
                 general[t] = general_weight(w, "en" if english else "nl")
+                if aligned and W_NAME < 1.0 and _is_name(passage.text, s, e) \
+                        and self.df.get(t, 0) != 1:  # a name only one fiche uses is its project or place
+                    names.add(t)
+                    general[t] *= W_NAME
+        self._names = {surface[t].lower() for t in names}
         for t, n in counts.items():
             weight = (1.0 + math.log(n)) * (W_ENGLISH if english else 1.0) * general[t]
             add(t, weight, surface[t], True)
@@ -376,7 +440,8 @@ class Linker:
             for t in present:
                 for terms, others in self._phrases.get(t, ()):
                     if all(x in present for x in terms):
-                        phrase = " ".join(terms)
+                        phrase = self._as_written(passage.text, aligned, [where[x] for x in terms],
+                                                  [surface[x] for x in terms])
                         for other in others:
                             if other in self.vocabulary:  # the group's own words, not their relatives
                                 old = query.get(other)
@@ -385,9 +450,21 @@ class Linker:
         for match in _ABBREVIATION_TOKEN.finditer(passage.text):
             for t in self.abbreviations.get(match.group(), []):
                 add(t, W_ABBREVIATION, match.group(), True)
-        for t in set(self._terms(passage.heading)) - set(counts):
-            add(t, W_HEADING, passage.heading, False)
+        own = set(counts)
+        for text, weight in ((passage.heading, W_HEADING), (lead_in, W_LEAD_IN),
+                             (passage.chapter if passage.chapter != passage.heading else "", W_CHAPTER)):
+            for t in set(self._terms(text)) - own if text else ():
+                add(t, weight, text, False)
         return query
+
+    @staticmethod
+    def _as_written(text: str, aligned: bool, spans: list[tuple[int, int]], words: list[str]) -> str:
+        """A matched phrase as the passage writes it: the stretch of text from its first to its
+        last word when they stand close together, else its words joined by an ellipsis."""
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if aligned and end - start <= 40:
+            return text[start:end]
+        return " … ".join(words)
 
     # -- scoring ----------------------------------------------------------------------
 
@@ -468,30 +545,44 @@ class Linker:
         scored.sort(key=lambda item: -item[0])
         return scored
 
-    def link_passage(self, passage: Passage, explain: bool = False) -> PassageLinks:
+    def link_passage(self, passage: Passage, explain: bool = False, lead_in: str = "",
+                     section: "Section | None" = None, decide: bool = True) -> PassageLinks:
         """The fiches and points of one passage; with ``explain`` also the best three fiches
-        whether linked or not (``candidates``), to see why a passage stayed unlinked."""
-        query = self._query(passage)
+        whether linked or not (``candidates``), to see why a passage stayed unlinked.
+        ``lead_in``: the sentence that introduces the list a bullet belongs to; ``section``: what
+        the other passages under the same heading were linked to. With ``decide`` the passage
+        is linked or left alone by the weighed signals of ``about_a_fiche`` (the final pass);
+        without it by the fixed gates of ``_gated`` alone, and without points (the first pass)."""
+        query = self._query(passage, lead_in)
         scored = self._score_fiches(query)
         candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
             if explain else []
         fiches: list[Evidence] = []
-        if scored:
+        confidence = None
+        signals: dict[str, float] = {}
+        if scored and decide:
+            section = section or Section()
+            primary, signals = self.signals(passage, query, scored, section)
+            confidence = about_a_fiche(signals)
+            if confidence >= DECISION_THRESHOLD and self._evidence(query, primary, signals["section"]):
+                score, body, parts, doc = primary
+                reasons = self._reasons(parts)
+                if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
+                    reasons.append(passage.heading)  # the section's subject carried the link
+                fiches.append(Evidence(doc.code, doc.title, score, reasons))
+                for item in scored[:MAX_FICHES]:
+                    if item[3] is not doc and self._gated(query, item, scored[0][0], strict=False):
+                        fiches.append(Evidence(item[3].code, item[3].title, item[0], self._reasons(item[2])))
+            if not explain:
+                signals = {}
+        elif scored:
             best = scored[0][0]
             second = scored[1][0] if len(scored) > 1 else 0.0
-            if best < CLEAR_SCORE and best < MIN_MARGIN * second:
-                scored = []  # the words spread over many fiches: about none of them in particular
-            for score, body, parts, doc in scored[:MAX_FICHES]:
-                if score < FICHE_THRESHOLD or score < RELATIVE_TO_BEST * best or body < 0.6 * score:
-                    continue
-                distinct = {w.lower() for v, w in parts if v >= 0.3}
-                if MIN_COVERAGE and score < CLEAR_SCORE and self._coverage(distinct) < MIN_COVERAGE:
-                    continue  # most of what the passage is about has nothing to do with the fiche
-                if len(distinct) < 2 and not (doc.title_terms & set(query_words_of(query, distinct))):
-                    continue  # one word is a passing mention, unless it names the fiche's subject
-                fiches.append(Evidence(doc.code, doc.title, score, self._reasons(parts)))
+            if best >= CLEAR_SCORE or best >= MIN_MARGIN * second:
+                fiches = [Evidence(item[3].code, item[3].title, item[0], self._reasons(item[2]))
+                          for item in scored[:MAX_FICHES] if self._gated(query, item, best)]
         points: list[Evidence] = []
-        for fiche in fiches:
+        for fiche in fiches if decide else ():  # the first pass needs no points
             items = self.advice.get(fiche.code, [])
             if not items:
                 continue
@@ -504,15 +595,119 @@ class Linker:
             found.sort(key=lambda e: -e.score)
             if found:
                 points += [e for e in found if e.score >= RELATIVE_TO_BEST * found[0].score][:MAX_POINTS]
-        return PassageLinks(passage, fiches, points, candidates)
+        return PassageLinks(passage, fiches, points, candidates, confidence, signals)
+
+    def _gated(self, query: dict, item: tuple, best: float, strict: bool = True) -> bool:
+        """The fixed gates for one fiche: enough score (also against the best fiche), mostly
+        from the passage's own words, two distinct words or one word of the fiche's title, and
+        (``strict``, below a clear score) enough of the passage's content explained."""
+        score, body, parts, doc = item
+        if score < FICHE_THRESHOLD or score < FICHE_RELATIVE * best or body < 0.6 * score:
+            return False
+        distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
+        if strict and MIN_COVERAGE and score < CLEAR_SCORE and self._coverage(distinct) < MIN_COVERAGE:
+            return False  # most of what the passage is about has nothing to do with the fiche
+        # One word is a passing mention, unless it names the fiche's subject.
+        return len(distinct) >= 2 or bool(doc.title_terms & set(query_words_of(query, distinct)))
+
+    def _evidence(self, query: dict, item: tuple, section: float) -> bool:
+        """A link needs words of the passage's own: two distinct ones, or one that is a word of
+        the fiche's title, or one in a section whose subject the fiche is."""
+        score, body, parts, doc = item
+        distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
+        if len(distinct) >= 2 or (distinct and section >= SECTION_STRONG):
+            return True
+        return bool(doc.title_terms & set(query_words_of(query, distinct)))
+
+    def signals(self, passage: Passage, query: dict, scored: list, section: "Section") -> tuple[tuple, dict]:
+        """The candidate fiche of a passage (the best, or among the best three the subject of its
+        section) and the signals that tell whether the passage is about it at all."""
+        best = scored[0][0]
+        primary = scored[0]
+        for item in scored[:MAX_FICHES]:
+            if section.share(item[3].code) >= SECTION_SHARE and item[0] >= FICHE_RELATIVE * best:
+                primary = item
+                break
+        score, body, parts, doc = primary
+        distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
+        title = bool(doc.title_terms & set(query_words_of(query, distinct)))
+        words = sum(1 for w, _, _ in _words(fold(passage.text)) if keep(w, self.stop_words))
+        return primary, {
+            "score": math.log1p(score / self.unit),
+            "body": math.log1p(body / self.unit),
+            "coverage": self._coverage(distinct),
+            "title": float(title),
+            "section": section.share(doc.code),
+            "quiet_section": float(section.off_topic()),
+            "length": math.log1p(words),
+        }
 
     def link(self, passages: list[Passage], explain: bool = False) -> list[PassageLinks]:
         """Links of every passage: common words of these passages weigh less, and with enough
         passages a first pass teaches the fiches the programmes' own words (feedback)."""
         self.learn_background(passages)
-        results = [self.link_passage(p) for p in passages]
-        if FEEDBACK and len(passages) >= MIN_PASSAGES_FOR_BACKGROUND and self.feedback(results):
-            results = [self.link_passage(p, explain) for p in passages]
-        elif explain:
-            results = [self.link_passage(p, explain) for p in passages]
-        return results
+        leads = lead_ins(passages)
+        first = [self.link_passage(p, lead_in=lead, decide=False) for p, lead in zip(passages, leads)]
+        if FEEDBACK and len(passages) >= MIN_PASSAGES_FOR_BACKGROUND:
+            self.feedback(first)
+        sections = sections_of(passages, first)
+        return [self.link_passage(p, explain, lead, section) for p, lead, section in zip(passages, leads, sections)]
+
+
+@dataclass
+class Section:
+    """What the other passages under the same heading link to: fiche → how many of them."""
+
+    others: int = 0
+    votes: Counter = field(default_factory=Counter)
+
+    def share(self, code: str) -> float:
+        return self.votes[code] / self.others if self.others else 0.0
+
+    def off_topic(self) -> bool:
+        return self.others >= SECTION_MIN_OTHERS and not self.votes
+
+
+def sections_of(passages: list[Passage], results: list[PassageLinks]) -> list[Section]:
+    """For each passage, its section (consecutive passages of a programme under the same
+    heading) seen from the other passages in it: their best linked fiches, leaving out its own."""
+    groups: list[list[int]] = []
+    previous: Passage | None = None
+    for i, p in enumerate(passages):
+        if previous is not None and p.index == previous.index + 1 and p.heading == previous.heading and p.heading:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+        previous = p
+    out: list[Section] = [Section()] * len(passages)
+    for group in groups:
+        votes = Counter(results[i].fiches[0].code for i in group if results[i].fiches)
+        for i in group:
+            own = Counter([results[i].fiches[0].code]) if results[i].fiches else Counter()
+            out[i] = Section(len(group) - 1, votes - own)
+    return out
+
+
+def about_a_fiche(signals: dict[str, float]) -> float:
+    """How likely (0-1) a passage is about its candidate fiche, from its signals."""
+    z = DECISION_BIAS + sum(w * signals.get(k, 0.0) for k, w in DECISION_WEIGHTS.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def lead_ins(passages: list[Passage]) -> list[str]:
+    """For each passage the lead-in of its list: for a bullet, the paragraph ending in a colon
+    just before the bullets it stands among (same heading, consecutive in the programme)."""
+    out: list[str] = []
+    lead = ""
+    previous: Passage | None = None
+    for p in passages:
+        follows = previous is not None and p.index == previous.index + 1 and p.heading == previous.heading
+        if p.kind != "bullet":
+            lead = ""
+        elif not follows:
+            lead = ""
+        elif previous.kind != "bullet":
+            lead = previous.text if previous.text.rstrip().endswith(":") else ""
+        out.append(lead)
+        previous = p
+    return out

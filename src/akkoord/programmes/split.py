@@ -220,21 +220,29 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
     if gutter is None:
         columns = [(0.0, content.width, group_lines(words))]
         ordered = [(line, 0) for line in columns[0][2]]
-        rights = {0: max(l.x1 for l in columns[0][2])}
+        rights = {0: _right_edge(columns[0][2])}
     else:
         # A line with a word across the gutter (a title) is read whole, in its place; the
         # other lines fall apart into a left and a right column.
         left_words, right_words, wide = [], [], []
         for line in group_lines(words):
-            if any(w.x0 < gutter < w.x1 for w in line.words):
-                wide.append(line)
+            crossing = [w for w in line.words if w.x0 < gutter < w.x1]
+            if crossing:
+                # Only the words in the crossing word's size belong to the title; body words
+                # beside it on the same height are column text.
+                size = crossing[0].size
+                title = [w for w in line.words if abs(w.size - size) <= 0.5]
+                rest = [w for w in line.words if abs(w.size - size) > 0.5]
+                wide += group_lines(title)
+                left_words += [w for w in rest if w.x1 <= gutter]
+                right_words += [w for w in rest if w.x0 >= gutter]
             else:
                 left_words += [w for w in line.words if w.x1 <= gutter]
                 right_words += [w for w in line.words if w.x0 >= gutter]
         left_lines = group_lines(left_words) if left_words else []
         right_lines = group_lines(right_words) if right_words else []
-        rights = {1: max((l.x1 for l in left_lines), default=gutter),
-                  2: max((l.x1 for l in right_lines), default=content.width), 0: content.width}
+        rights = {1: _right_edge(left_lines) if left_lines else gutter,
+                  2: _right_edge(right_lines) if right_lines else content.width, 0: content.width}
         ordered = []
         wide.sort(key=lambda l: l.top)
         low = -1e9
@@ -267,6 +275,13 @@ def _pdf_page_lines(content, body: float) -> list[_Line]:
         if a.short and re.search(r"[.!?:]\s*[\"'”’)]*$", a.text):
             b.brk = True
     return out
+
+
+def _right_edge(lines) -> float:
+    """Where the lines of a column end when they run full: most lines of justified text do, so
+    a high share rather than the maximum (a running header may reach further than the text)."""
+    ends = sorted(l.x1 for l in lines)
+    return ends[int(0.8 * (len(ends) - 1))]
 
 
 def _gutter(words, width: float, height: float) -> float | None:
@@ -304,8 +319,8 @@ def _gutter(words, width: float, height: float) -> float | None:
     x = (best[0] + best[1] / 2) * step
     left = sum(1 for w in body if w.x1 <= x)
     right = sum(1 for w in body if w.x0 >= x)
-    if min(left, right) < 0.2 * len(body):
-        return None
+    if min(left, right) < max(20, 0.1 * len(body)):
+        return None  # (a column may be short: the page where a chapter begins)
     return x
 
 
@@ -468,6 +483,11 @@ def _blocks(pages: list[list[_Line]]) -> list[_Block]:
             current = blocks[-1] if blocks else None
             if current is not None and not starts and current.heading and not line.heading:
                 starts = True  # a heading block does not swallow body text
+            if current is not None and line.heading and current.heading == line.heading \
+                    and current.page == line.page and line.text[:1].islower() \
+                    and not _CLOSING.search(current.lines[-1]):
+                current.lines.append(line.text)  # a long heading wrapped onto a second line
+                continue
             if current is not None and not starts and current.heading == line.heading:
                 current.lines.append(line.text)
                 continue
