@@ -117,3 +117,28 @@ def test_a_programme_dossier_works_like_a_fiche_dossier(client: Client, compiler
     assert "Opgaven voor de komende jaren" in page and "Meer boa" in page and "Veiligheidsplan" in page
     timeline = client.get(reverse("dossiers:timeline", kwargs={"slug": slug}) + "?versie=1").content.decode()
     assert "Veiligheidsplan" in timeline and "Tijdlijn 2026–2030" in timeline
+
+
+def test_a_concepts_correction_never_reaches_readers_of_an_earlier_version(client: Client, concept_version,
+                                                                          compiler, negotiator, dossier_file):
+    """A version keeps the profile it was stored with; the dossier's latest profile (which may
+    come from a concept's correction) is never shown for another version, not even for a
+    version stored without a profile of its own."""
+    from akkoord.web.dossiers.models import DossierVersion
+    from akkoord.web.dossiers.services import set_status
+
+    set_status(concept_version, "vrijgegeven")
+    DossierVersion.objects.filter(pk=concept_version.pk).update(profile={})  # stored before profiles existed
+    concept = ingest_file(dossier_file, compiler, slug=concept_version.dossier.slug)
+    client.force_login(compiler)
+    assert client.post(profile_url(concept), correction(concept, name_zorgzaam="Xylofoonzorgnaam")).status_code == 302
+    client.force_login(negotiator)
+    slug = concept_version.dossier.slug
+    pages = [reverse("dossiers:overview", kwargs={"slug": slug}),
+             reverse("dossiers:ambitions", kwargs={"slug": slug}),
+             reverse("dossiers:fiche", kwargs={"slug": slug, "code": "1A"}),
+             reverse("search:search") + "?q=zorg"]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Xylofoonzorgnaam" not in response.content.decode(), url

@@ -94,9 +94,11 @@ class DossierVersion(models.Model):
         return reverse("dossiers:review", kwargs={"slug": self.dossier.slug, "number": self.number})
 
     def core_profile(self) -> Profile:
-        """The version's profile, or the dossier's, or the built-in one."""
-        data = self.profile or self.dossier.profile
-        profile = Profile.from_dict(data) if data else default_profile()
+        """The version's own profile (a copy taken when it was stored), else the built-in one.
+
+        Never the dossier's current profile: that follows the latest correction, which may be
+        made on a concept that readers of this version may not see."""
+        profile = Profile.from_dict(self.profile) if self.profile else default_profile()
         profile.municipality = profile.municipality or self.dossier.municipality
         return profile
 

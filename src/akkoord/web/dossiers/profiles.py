@@ -19,11 +19,8 @@ def profiles_of(version_ids: Iterable[int] | None = None) -> list[Profile]:
     if version_ids is not None:
         rows = rows.filter(pk__in=list(version_ids))
     seen, out = set(), []
-    for data, dossier_profile in rows.values_list("profile", "dossier__profile").distinct():
-        data = data or dossier_profile
-        if not data:
-            continue
-        profile = Profile.from_dict(data)
+    for (data,) in rows.values_list("profile").distinct():
+        profile = Profile.from_dict(data) if data else default_profile()
         key = tuple(profile.ambition_choices())
         if key not in seen:
             seen.add(key)

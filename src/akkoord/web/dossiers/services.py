@@ -197,7 +197,8 @@ def _new_version(dossier: Dossier, core: CoreDossier, *, status: str, reader: st
         warnings=warnings, uploaded_by=user if user is not None and user.is_authenticated else None,
         source_name=source_name[:255], published_from=published_from,
         status_changed_at=timezone.now() if status != Status.CONCEPT else None,
-        profile=profile if profile is not None else (core.profile.to_dict() if core.profile is not None else {}),
+        profile=profile if profile is not None else (core.profile.to_dict() if core.profile is not None
+                                                     else dict(dossier.profile or {})),
     )
     Fiche.objects.bulk_create([
         Fiche(version=version, code=f.code[:12], chapter=f.chapter[:8], title=f.title[:500],
