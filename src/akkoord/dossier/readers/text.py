@@ -30,6 +30,7 @@ from pathlib import Path
 from akkoord.dossier.errors import DossierError
 from akkoord.dossier.fields import (
     continues,
+    ends_sentence,
     parse_advice,
     parse_ambitions,
     parse_partners,
@@ -40,15 +41,20 @@ from akkoord.dossier.fields import (
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
 from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
+from akkoord.dossier.readers.columns import assign_stream, column_table, starts_column_table
 from akkoord.dossier.readers.layout import unfold_layout
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
+    DEFAULT_TOPIC_HEADING,
     LABEL_PATTERNS,
     LOOSE_LABEL_PATTERNS,
     REFERENCE_LINE_PATTERN,
+    LABEL_PHRASES,
     TABLE_HEADER_PATTERN,
+    heading_form,
     match_label,
+    normalise_label,
     parse_heading,
 )
 from akkoord.dossier.related import find_references, resolve_related
@@ -166,18 +172,54 @@ def _mostly_letters(text: str) -> bool:
     return bool(stripped) and sum(ch.isalpha() for ch in stripped) >= 0.6 * len(stripped)
 
 
-def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tuple[int, str]]]:
-    """Fiche blocks, and the lines before the first heading."""
+def _opens_fiche(lines: list[tuple[int, str]], i: int) -> bool:
+    """Does the heading on line ``i`` open a fiche? A label of the fiche table follows it
+    (within a few lines, after a wrapped title); a topic named in a value (``Thema 1.2 en
+    thema 3.3``) is followed by more value or by the policy table."""
+    seen = 0
+    for _, text in lines[i + 1:i + 8]:
+        if not text.strip():
+            continue
+        if _is_label_line(text):
+            return match_label(text) not in ("policy_areas", "related")
+        seen += 1
+        if seen >= 3:
+            break
+    return False
+
+
+def topic_form(lines: list[tuple[int, str]], profile: Profile | None = None) -> str:
+    """The form of this dossier's topic headings (``Profile.topic_heading``): the template's
+    ``Onderwerp 1A`` when it has those, else the profile's, else the form most headings that
+    open a fiche table take (``Thema 1.1``)."""
+    if any(parse_heading(text) or _LONE_HEADING.match(text) for _, text in lines):
+        return DEFAULT_TOPIC_HEADING
+    if profile is not None and profile.topic_heading:
+        return profile.topic_heading
+    forms: Counter = Counter()
+    for i, (_, text) in enumerate(lines):
+        form = heading_form(text) if text.strip() else None
+        if form and _opens_fiche(lines, i):
+            forms[form] += 1
+    return forms.most_common(1)[0][0] if forms else DEFAULT_TOPIC_HEADING
+
+
+def _split_fiches(lines: list[tuple[int, str]], form: str = DEFAULT_TOPIC_HEADING
+                  ) -> tuple[list[_Block], list[tuple[int, str]]]:
+    """Fiche blocks, and the lines before the first heading. ``form``: see ``topic_form``."""
     starts: list[tuple[int, str, list[str], int]] = []  # (index, code, title lines, body start)
     i = 0
     n = len(lines)
+    other_form = form != DEFAULT_TOPIC_HEADING
     while i < n:
         text = lines[i][1]
-        heading = parse_heading(text)
+        heading = parse_heading(text, form=form)
+        if heading and other_form and not _opens_fiche(lines, i):
+            heading = None
         code_line = None
         if heading:
             (code, rest), j = heading, i + 1
-        elif _LONE_HEADING.match(text):
+        elif not other_form and _LONE_HEADING.match(text):
             j = i + 1
             while j < n and not lines[j][1].strip():
                 j += 1
@@ -200,7 +242,7 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
         extra = 0
         while (j < n and lines[j][1].strip() and extra < 3 and not _is_label_line(lines[j][1])
                and _mostly_letters(lines[j][1])
-               and not _REFERENCE_LINE.match(lines[j][1]) and not parse_heading(lines[j][1])
+               and not _REFERENCE_LINE.match(lines[j][1]) and not parse_heading(lines[j][1], form=form)
                and not find_urls(lines[j][1])):
             title.append(lines[j][1].strip())
             j += 1
@@ -332,14 +374,45 @@ def _find_labels(text: str) -> list[_Label]:
     return out
 
 
+# A label wrapped in the narrow label column: its lines are short.
+_LABEL_COLUMN_WIDTH = 45
+_ALONE_LABELS = ("ambitions", "related")  # only when the line holds the label alone
+
+
 def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list[int]) -> list[_Label]:
-    """Labels worded differently from the template: a line holding a key phrase."""
+    """Labels worded differently from the template: a line holding a key phrase, or up to four
+    short lines that together hold one (``Wij vragen de`` / ``formatietafel richting te`` /
+    ``geven aan``); a parenthesis the label opens is closed on its next lines. ``Opgave``-like
+    and ``Zie ook``-like labels count only alone on their line(s)."""
     out = []
-    for (_, text), offset in zip(lines, offsets):
-        fname = match_label(text)
-        if fname and fname not in have and fname not in ("title", "ambitions", "related") and len(text) < 160:
-            out.append(_Label(fname, offset, offset + len(text)))
-            have.add(fname)
+    i = 0
+    while i < len(lines):
+        found = None
+        for size in range(1, 5):
+            window = lines[i:i + size]
+            if len(window) < size or not window[0][1].strip() or len(window[0][1]) >= 160:
+                break
+            if size > 1 and (not window[-1][1].strip() or any(len(t) > _LABEL_COLUMN_WIDTH for _, t in window)):
+                break
+            joined = " ".join(t.strip() for _, t in window)
+            fname = match_label(joined)
+            if (fname and fname not in have and fname != "title"
+                    and (fname not in _ALONE_LABELS or normalise_label(joined) in LABEL_PHRASES[fname])):
+                found = (fname, size)
+                break
+        if found is None:
+            i += 1
+            continue
+        fname, size = found
+        joined = " ".join(t for _, t in lines[i:i + size])
+        while (i + size < len(lines) and joined.count("(") > joined.count(")")
+               and 0 < len(lines[i + size][1]) <= _LABEL_COLUMN_WIDTH):
+            joined += " " + lines[i + size][1]
+            size += 1
+        last = i + size - 1
+        out.append(_Label(fname, offsets[i], offsets[last] + len(lines[last][1])))
+        have.add(fname)
+        i += size
     return out
 
 
@@ -502,15 +575,18 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
                                       "unplaced-text", text.strip()))
 
-    if _longest_empty_run(segments, order) >= 3:
+    by_columns = _longest_empty_run(segments, order) >= 3
+    if by_columns:
+        segments = _values_in_label_order(segments, order, profile, code, warnings)
         warnings.append(ReaderWarning(
-            "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); "
-            "de velden van deze fiche zijn waarschijnlijk verkeerd ingedeeld. Lees liever het PDF- of "
-            "Word-bestand zelf in.", code, block.line, "labels-apart"))
-    if "advice" not in segments and "partners" in segments:
-        _recover_missing_advice(segments)
-    _recover_adjustment(segments)
-    _recover_value_before_label(segments, order)
+            "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); de "
+            "waarden zijn op volgorde en naar hun soort bij de labels gezet. Controleer deze fiche, of lees "
+            "liever het PDF- of Word-bestand zelf in.", code, block.line, "labels-apart"))
+    else:
+        if "advice" not in segments and "partners" in segments:
+            _recover_missing_advice(segments)
+        _recover_adjustment(segments)
+        _recover_value_before_label(segments, order)
 
     for fname in _LABELS:
         if fname not in segments:
@@ -540,7 +616,12 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     fiche.external_changes = text_value(lines_of("external_changes"))
     fiche.partners = parse_partners(lines_of("partners"))
     fiche.advice, _ = parse_advice(lines_of("advice"))
-    rows, unplaced = parse_policy_table(lines_of("policy_areas"), vocabulary)
+    table_lines = lines_of("policy_areas")
+    first_line = next((t for t in table_lines if t.strip()), "")
+    if by_columns and starts_column_table(first_line):
+        rows, unplaced = column_table(table_lines)
+    else:
+        rows, unplaced = parse_policy_table(table_lines, vocabulary)
     fiche.policy_areas = rows
     for text in unplaced:
         line = next((no for no, t in segments.get("policy_areas", [])
@@ -553,6 +634,23 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
+
+
+def _values_in_label_order(segments: dict, order: list[str], profile: Profile, code: str,
+                           warnings: list[ReaderWarning]) -> dict:
+    """Text extracted column by column: the values, in text order, given back to the labels
+    in their order (``readers/columns.py``); the policy table that follows, written column by
+    column too, stays under ``policy_areas``."""
+    stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
+    start = next((k for k, (_, t) in enumerate(stream) if starts_column_table(t.strip())), len(stream))
+    fields = [f for f in order if f not in ("policy_areas", "table_header")]
+    assigned, unplaced = assign_stream(fields, stream[:start], profile)
+    for no, text in unplaced:
+        if text.strip():
+            warnings.append(ReaderWarning("waarde kon bij geen label worden geplaatst", code, no,
+                                          "unplaced-text", text.strip()))
+    assigned["policy_areas"] = stream[start:]
+    return assigned
 
 
 def _longest_empty_run(segments: dict, order: list[str]) -> int:
@@ -613,6 +711,8 @@ def _link_shared_passages(parsed: list[_Parsed]) -> None:
 
 _FOOTER_WORDS = re.compile(r"\b(?:pagina|page|blz\.?|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?\s*$", re.IGNORECASE)
 _END_DATE_WORD = re.compile(r"\b[Ee]ind\s?d?atum\b")
+# A footnote mark glued to the last word of a line (``overheden1``): a label, not a page footer.
+_GLUED_MARK = re.compile(r"[^\W\d_]\d{1,2}\s*$")
 
 
 def _page_footers(lines: list[str]) -> set[int]:
@@ -623,7 +723,7 @@ def _page_footers(lines: list[str]) -> set[int]:
 
     positions: dict[str, list[int]] = {}
     for idx, line in enumerate(lines):
-        if line.strip() and re.search(r"\d\s*$", line):
+        if line.strip() and (re.search(r"\d\s*$", line) or len(line.split()) >= 6):
             positions.setdefault(shape(line), []).append(idx)
 
     def recurs_on_pages(key: str) -> bool:
@@ -640,8 +740,12 @@ def _page_footers(lines: list[str]) -> set[int]:
             continue
         if _FOOTER_WORDS.search(stripped) and len(stripped.split()) <= 12:
             out.add(idx)
-        elif re.search(r"\d\s*$", stripped) and len(stripped.split()) >= 2 and recurs_on_pages(shape(stripped)):
+        elif (re.search(r"\d\s*$", stripped) and len(stripped.split()) >= 2 and not _GLUED_MARK.search(stripped)
+              and recurs_on_pages(shape(stripped))):
             out.add(idx)
+        elif (len(stripped.split()) >= 6 and not ends_sentence(stripped) and recurs_on_pages(shape(stripped))
+              and not parse_heading(stripped, numbered=True)):
+            out.add(idx)  # a running header or footer without a page number
     return out
 
 
@@ -710,7 +814,8 @@ def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) 
     raw_lines = text.split("\n")
     footers = _page_footers(raw_lines)
     lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines) if idx not in footers]
-    blocks, before = _split_fiches(lines)
+    form = topic_form(lines, profile)
+    blocks, before = _split_fiches(lines, form)
     if not blocks:
         # No fiche headings: perhaps a dossier organised by headings (programmes, topics, sections).
         from akkoord.dossier.readers.headings import parse_heading_text
@@ -732,6 +837,7 @@ def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) 
                 warnings.append(ReaderWarning("tekst vóór de eerste fiche kon niet worden geplaatst", None, no,
                                               "unplaced-text", t.strip()))
     profile = induce_profile(blocks, dossier_title, profile)
+    profile.topic_heading = form
     parsed: list[_Parsed] = []
     seen: set[str] = set()
     towns: Counter = Counter()
