@@ -43,7 +43,7 @@ Line = tuple[int, str]
 _END_DATE = re.compile(END_DATE_PATTERN)
 _ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
 _BOX = re.compile(r"^\s*[☐☒☑□■✓✔]\s*")
-_MARKED_NAME = re.compile(r"^\s*[xX]\s+\S")
+_MARKED_NAME = re.compile(r"^\s*[xX]\s+(?=\S)")
 # A topic named by number or code: ``thema 2.1``, ``Onderwerp 1A``, ``paragraaf 3.2``.
 _TOPIC_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+\d{1,2}(?:\.\d{1,2}|\s?[A-Z]\b)",
                               re.IGNORECASE)
@@ -146,7 +146,9 @@ def split_units(lines: list[Line]) -> list[_Unit]:
         bullet, rest = split_bullet(text)
         numbered = has_enumerator(rest if bullet else text)
         start = strong = False
-        if not current or blank_seen or bullet or numbered or previous.rstrip().endswith(":"):
+        if blank_seen and current and text[:1].islower() and not ends_sentence(previous):
+            start = True  # a sentence broken by a page break, or a value starting in mid-sentence
+        elif not current or blank_seen or bullet or numbered or previous.rstrip().endswith(":"):
             start = strong = True
         elif ends_sentence(previous) or previous.rstrip().endswith("?"):
             start = True
@@ -168,8 +170,9 @@ def split_units(lines: list[Line]) -> list[_Unit]:
     return units
 
 
-def _ambition_prefix(lines: list[Line], profile: Profile) -> int:
-    """How many leading lines of the stream are the Opgave list (checkboxes, marks, names)."""
+def opgave_prefix(lines: list[Line], profile: Profile | None = None) -> int:
+    """How many leading lines of a value stream are the Opgave list: lines with a checkbox or
+    a mark, and names of ``profile``'s ambitions (without a profile: short names)."""
     count = 0
     for k, (_, text) in enumerate(lines):
         stripped = text.strip()
@@ -177,8 +180,12 @@ def _ambition_prefix(lines: list[Line], profile: Profile) -> int:
             if count:
                 count = k + 1
             continue
-        if _BOX.match(stripped) or _MARKED_NAME.match(stripped) and covers(profile, stripped[1:]) \
-                or profile.ambitions and covers(profile, stripped):
+        if profile is not None and profile.ambitions:
+            name = covers(profile, _MARKED_NAME.sub("", stripped) if _MARKED_NAME.match(stripped) else stripped)
+        else:
+            name = (len(stripped.split()) <= 6 and stripped[:1].isupper() and not ends_sentence(stripped)
+                    and not stripped.endswith(":") and "," not in stripped)
+        if _BOX.match(stripped) or name:
             count = k + 1
             continue
         break
@@ -202,7 +209,7 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
     out: dict[str, list[Line]] = {}
     rest = lines
     if "ambitions" in fields:
-        count = _ambition_prefix(lines, profile)
+        count = opgave_prefix(lines, profile)
         out["ambitions"] = lines[:count]
         rest = lines[count:]
     names = [f for f in fields if f in _COSTS]
@@ -244,7 +251,7 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
         for unit in units[k:i]:
             if unit.kind == "empty":
                 continue
-            if block and not unit.weak_start:
+            if block and not unit.weak_start and fname != "sources":
                 block.append((unit.lines[0][0], ""))
             block.extend(unit.lines)
         out[fname] = block

@@ -41,7 +41,7 @@ from akkoord.dossier.fields import (
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
 from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
-from akkoord.dossier.readers.columns import assign_stream, column_table, starts_column_table
+from akkoord.dossier.readers.columns import assign_stream, column_table, opgave_prefix, starts_column_table
 from akkoord.dossier.readers.layout import unfold_layout
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
@@ -57,7 +57,7 @@ from akkoord.dossier.readers.template import (
     normalise_label,
     parse_heading,
 )
-from akkoord.dossier.related import find_references, resolve_related
+from akkoord.dossier.related import find_references, numbered_references, resolve_related
 from akkoord.dossier.textclean import (
     find_urls,
     footnote_markers,
@@ -86,6 +86,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?
 _ALSO_DESCRIBED = re.compile(r"\book\s+(?:benoemd|genoemd|beschreven|opgenomen|behandeld)\s+(?:bij|in|onder)\b"
                             r"[^)\n]*\)?\s*:?", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE)
+_SEE_NUMBERED = re.compile(r"\bzie\s+(?:ook\s+)?(?:thema|onderwerp|fiche|paragraaf)\s+\d{1,2}\.\d{1,2}\b", re.IGNORECASE)
 
 # Fields whose value may be found just before its label when the label's own segment is empty.
 _MOVABLE = ("current_line", "sources", "adjustment_moment", "external_changes", "partners", "advice")
@@ -405,9 +406,13 @@ def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list
             continue
         fname, size = found
         joined = " ".join(t for _, t in lines[i:i + size])
-        while (i + size < len(lines) and joined.count("(") > joined.count(")")
-               and 0 < len(lines[i + size][1]) <= _LABEL_COLUMN_WIDTH):
-            joined += " " + lines[i + size][1]
+        # the label's own next lines: a parenthesis it opened, or short lower-case lines that
+        # go on with it (``uitspraken te doen``)
+        while i + size < len(lines) and 0 < len(nxt := lines[i + size][1].strip()) <= _LABEL_COLUMN_WIDTH:
+            if not (joined.count("(") > joined.count(")")
+                    or nxt[:1].islower() and match_label(nxt) in (None, fname) and not ends_sentence(nxt)):
+                break
+            joined += " " + nxt
             size += 1
         last = i + size - 1
         out.append(_Label(fname, offsets[i], offsets[last] + len(lines[last][1])))
@@ -631,6 +636,9 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
                                       code, line, "unplaced-text", text))
     body_text = "\n".join(t for _, t in block.body)
     references = find_references(body_text, block.title)
+    # A ``Zie ook`` value, and ``zie thema 2.1`` in running text: topics named by number.
+    references += numbered_references("\n".join(lines_of("related")))
+    references += numbered_references(" ".join(m.group(0) for m in _SEE_NUMBERED.finditer(body_text)))
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
@@ -758,7 +766,12 @@ def proper_nouns(text: str) -> set[str]:
 
 
 def _opgave_text(block: _Block) -> str:
-    """The lines of a fiche's Opgave block (the ambitions with their marks)."""
+    """The lines of a fiche's Opgave block (the ambitions with their marks). In text extracted
+    column by column they lead the value stream."""
+    segments, _, order = _segments(block.body[:80])
+    if "ambitions" in segments and _longest_empty_run(segments, order) >= 3:
+        stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
+        return "\n".join(t for _, t in stream[:opgave_prefix(stream)]).strip()
     body = block.body[:30]
     for k, (_, text) in enumerate(body):
         m = _LABELS["ambitions"][0].match(text)
