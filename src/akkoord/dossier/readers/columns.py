@@ -96,6 +96,11 @@ def _fits(previous: str, text: str, width: int) -> bool:
     return len(previous.rstrip()) + 1 + len(word) <= width
 
 
+def _open_parens(lines: list[Line]) -> int:
+    text = " ".join(t for _, t in lines)
+    return text.count("(") - text.count(")")
+
+
 def _label_tail(text: str) -> bool:
     """``over:`` — the end of a label that a page break separated from its start."""
     words = text.rstrip(":").split()
@@ -146,16 +151,21 @@ def split_units(lines: list[Line]) -> list[_Unit]:
         bullet, rest = split_bullet(text)
         numbered = has_enumerator(rest if bullet else text)
         start = strong = False
-        if blank_seen and current and text[:1].islower() and not ends_sentence(previous):
+        open_paren = current and not (bullet or numbered or blank_seen) and _open_parens(current) > 0
+        group = _GROUP.match(previous.strip()) and len(previous.split()) <= 4
+        if open_paren:
+            pass  # ``(geldig tot:`` / ``31-12-2026)``
+        elif blank_seen and current and text[:1].islower() and not ends_sentence(previous):
             start = True  # a sentence broken by a page break, or a value starting in mid-sentence
-        elif not current or blank_seen or bullet or numbered or previous.rstrip().endswith(":"):
+        elif not current or blank_seen or bullet or numbered or group:
             start = strong = True
         elif ends_sentence(previous) or previous.rstrip().endswith("?"):
             start = True
             strong = _fits(previous, text, width) or text[:1].isupper() and not continues(previous, text)
         elif text[:1].isupper() and not continues(previous, text, long_line=width) and _fits(previous, text, width):
             start = strong = True
-        elif _fits(previous, text, width) and not previous.rstrip().endswith((",", "(", "-")):
+        elif (_fits(previous, text, width) and not previous.rstrip().endswith((",", "(", "-", ":"))
+              and previous.split()[-1].lower() not in FUNCTION_WORDS):
             start = True  # a short line before a lower-case one: perhaps a value starting in mid-sentence
         if start:
             close()
