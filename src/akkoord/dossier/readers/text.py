@@ -319,6 +319,26 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
             if not after or is_url_line(after[0]):
                 notes.append([int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)])
                 removed.add(k)
+    # ``2`` alone on its line and the note's sentence in the next paragraph (a footnote area
+    # extracted as two blocks); a boilerplate line on its own.
+    for k, (_, t) in enumerate(body):
+        if k in removed:
+            continue
+        if profile.is_boilerplate(t) and len(t.split()) >= 4:
+            removed.add(k)
+            continue
+        lone = _LONE_NUMBER.match(t)
+        if not lone or int(lone.group(1)) not in markers:
+            continue
+        note = _next_paragraph(body, k + 1)
+        if note and ends_sentence(body[note[-1]][1]) and not any(j in removed for j in note):
+            removed.update([k, *note])
+            text = " ".join(body[j][1] for j in note)
+            notes.append([int(lone.group(1)), [text], profile.is_boilerplate(text)])
+    # A heading of a higher level (a chapter) closing the block, just before the next topic.
+    last = next((k for k in range(n - 1, -1, -1) if body[k][1].strip()), None)
+    if last is not None and _CHAPTER_HEADING.match(body[last][1]) and not ends_sentence(body[last][1]):
+        removed.add(last)
     for k, (_, t) in enumerate(body):
         if k in removed:
             continue
@@ -332,6 +352,23 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
     numbers = {note[0] for note in notes}
     texts = [normalise_whitespace(join_lines(note[1])) for note in notes if not note[2]]
     return remaining, [t for t in texts if t], numbers
+
+
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+# ``Hoofdstuk 2  Wonen en leefomgeving``: a word, a number, a title (at most ten words).
+_CHAPTER_HEADING = re.compile(r"^\s*[A-Z][a-z]+\s+\d{1,2}\.?\s+[A-Z][^.!?]{0,80}$")
+
+
+def _next_paragraph(body: list[tuple[int, str]], start: int) -> list[int]:
+    """Indexes of the lines of the next paragraph from ``start`` (blank lines before it skipped)."""
+    k = start
+    while k < len(body) and not body[k][1].strip():
+        k += 1
+    out = []
+    while k < len(body) and body[k][1].strip():
+        out.append(k)
+        k += 1
+    return out
 
 
 @dataclass
@@ -351,7 +388,7 @@ def _label_matches(pattern: re.Pattern, text: str):
         yield m
 
 
-def _find_labels(text: str) -> list[_Label]:
+def _find_labels(text: str, table_header: bool = True) -> list[_Label]:
     found: list[_Label] = []
     for fname, patterns in _LABELS.items():
         match = None
@@ -364,7 +401,7 @@ def _find_labels(text: str) -> list[_Label]:
             match = min(hits, key=lambda m: m.start(), default=None)
         if match:
             found.append(_Label(fname, match.start(), match.end()))
-    for m in _TABLE_HEADER.finditer(text):
+    for m in _TABLE_HEADER.finditer(text) if table_header else ():
         found.append(_Label("table_header", m.start(), m.end()))
     found.sort(key=lambda lab: (lab.start, -lab.end))
     out: list[_Label] = []
@@ -421,15 +458,17 @@ def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list
     return out
 
 
-def _segments(lines: list[tuple[int, str]]
+def _segments(lines: list[tuple[int, str]], table_header: bool = True
               ) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], list[str]]:
-    """Lines of each field, the lines before the first label, and the fields in text order."""
+    """Lines of each field, the lines before the first label, and the fields in text order.
+    ``table_header``: the policy table's header row is a label (not when the text was extracted
+    column by column: then its cells head the columns)."""
     text = "\n".join(t for _, t in lines)
     offsets, pos = [], 0
     for _, t in lines:
         offsets.append(pos)
         pos += len(t) + 1
-    labels = _find_labels(text)
+    labels = _find_labels(text, table_header)
     missing = set(_LABELS) - {lab.field for lab in labels}
     if missing:
         extra = _fallback_labels(lines, {lab.field for lab in labels} | {"table_header"}, offsets)
@@ -582,6 +621,7 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
 
     by_columns = _longest_empty_run(segments, order) >= 3
     if by_columns:
+        segments, _, order = _segments(body, table_header=False)
         segments = _values_in_label_order(segments, order, profile, code, warnings)
         warnings.append(ReaderWarning(
             "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); de "
@@ -787,7 +827,14 @@ def _opgave_text(block: _Block) -> str:
 
 
 def _footnote_candidates(block: _Block) -> list[str]:
-    return [m.group(2) for _, t in block.body if (m := _FOOTNOTE_LINE.match(t)) and m.group(2)[:1].isupper()]
+    out = [m.group(2) for _, t in block.body if (m := _FOOTNOTE_LINE.match(t)) and m.group(2)[:1].isupper()]
+    for k, (_, t) in enumerate(block.body):
+        if _LONE_NUMBER.match(t):  # ``1`` alone, the note in the next paragraph
+            note = _next_paragraph(block.body, k + 1)
+            text = " ".join(block.body[j][1] for j in note)
+            if note and text[:1].isupper() and ends_sentence(text):
+                out.append(text)
+    return out
 
 
 def induce_profile(blocks: list[_Block], title: str, base: Profile | None = None) -> Profile:
