@@ -261,7 +261,13 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
         for unit in units[k:i]:
             if unit.kind == "empty":
                 continue
-            if block and not unit.weak_start and fname != "sources":
+            if fname == "sources":  # one line per source, so that a wrapped end date stays with it
+                if block and unit.weak_start:
+                    block[-1] = (block[-1][0], join_lines([block[-1][1], unit.text]))
+                else:
+                    block.append((unit.lines[0][0], unit.text))
+                continue
+            if block and not unit.weak_start:
                 block.append((unit.lines[0][0], ""))
             block.extend(unit.lines)
         out[fname] = block

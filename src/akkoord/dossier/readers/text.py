@@ -328,10 +328,11 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
             removed.add(k)
             continue
         lone = _LONE_NUMBER.match(t)
-        if not lone or int(lone.group(1)) not in markers:
+        if not lone:
             continue
         note = _next_paragraph(body, k + 1)
-        if note and ends_sentence(body[note[-1]][1]) and not any(j in removed for j in note):
+        if (note and ends_sentence(body[note[-1]][1]) and body[note[0]][1].strip()[:1].isupper()
+                and not any(j in removed for j in note)):
             removed.update([k, *note])
             text = " ".join(body[j][1] for j in note)
             notes.append([int(lone.group(1)), [text], profile.is_boilerplate(text)])
