@@ -47,7 +47,9 @@ _MARKED_NAME = re.compile(r"^\s*[xX]\s+(?=\S)")
 # A topic named by number or code: ``thema 2.1``, ``Onderwerp 1A``, ``paragraaf 3.2``.
 _TOPIC_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+\d{1,2}(?:\.\d{1,2}|\s?[A-Z]\b)",
                               re.IGNORECASE)
-_EMPTY_VALUE = re.compile(r"^(?:[-–—]+|n\.?\s?v\.?\s?t\.?|niet\s+van\s+toepassing\.?|geen\.?)$", re.IGNORECASE)
+_EMPTY_VALUE = re.compile(r"^(?:[-–—]+|n\.?\s?v\.?\s?t\.?|niet\s+van\s+toepassing\.?)$", re.IGNORECASE)
+# ``… Einddatum: 2028``: a source whose end date is complete; a capital on the next line starts the next.
+_DATED = re.compile(END_DATE_PATTERN + r"\s*\S+")
 _GROUP = re.compile(r"^[^\W\d][^:]{0,40}:$")
 
 # Costs of a unit of each kind in each field (lower fits better); missing: ``_OTHER``.
@@ -158,6 +160,8 @@ def split_units(lines: list[Line]) -> list[_Unit]:
         elif blank_seen and current and text[:1].islower() and not ends_sentence(previous):
             start = True  # a sentence broken by a page break, or a value starting in mid-sentence
         elif not current or blank_seen or bullet or numbered or group:
+            start = strong = True
+        elif _DATED.search(previous) and text[:1].isupper():
             start = strong = True
         elif ends_sentence(previous) or previous.rstrip().endswith("?"):
             start = True

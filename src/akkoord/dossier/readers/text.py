@@ -292,6 +292,14 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
         lo = bi
         while lo > 0 and body[lo - 1][1].strip() and not is_url_line(body[lo - 1][1]):
             lo -= 1
+        own = int(_FOOTNOTE_LINE.match(text).group(1))
+        # a note numbered just before it, one blank line up (notes numbered through the document)
+        above = lo - 2
+        while above > 0 and body[above - 1][1].strip():
+            above -= 1
+        prior = _FOOTNOTE_LINE.match(body[above][1]) if above >= 0 and not body[lo - 1][1].strip() else None
+        if prior and int(prior.group(1)) < own and ends_sentence(body[lo - 2][1]):
+            lo = above
         hi = bi
         while hi + 1 < n and body[hi + 1][1].strip() and not is_url_line(body[hi + 1][1]):
             hi += 1
@@ -301,7 +309,7 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
                 continue
             t = body[k][1]
             m = _FOOTNOTE_LINE.match(t)
-            if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < 10):
+            if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < max(10, own)):
                 current = [int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)]
                 notes.append(current)
                 removed.add(k)
