@@ -49,7 +49,7 @@ _TOPIC_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+\d{1,2}(
                               re.IGNORECASE)
 _EMPTY_VALUE = re.compile(r"^(?:[-–—]+|n\.?\s?v\.?\s?t\.?|niet\s+van\s+toepassing\.?)$", re.IGNORECASE)
 # ``… Einddatum: 2028``: a source whose end date is complete; a capital on the next line starts the next.
-_DATED = re.compile(END_DATE_PATTERN + r"\s*\S+")
+_DATED = re.compile(END_DATE_PATTERN + r"\s*[^\s:]")
 _GROUP = re.compile(r"^[^\W\d][^:]{0,40}:$")
 
 # Costs of a unit of each kind in each field (lower fits better); missing: ``_OTHER``.
@@ -92,10 +92,14 @@ def _width(lines: list[Line]) -> int:
     return max((len(t.rstrip()) for _, t in lines if t.strip() and "://" not in t), default=0)
 
 
+# Characters are no measure of a proportional font: a word fitted when it leaves this margin.
+_FIT_MARGIN = 0.95
+
+
 def _fits(previous: str, text: str, width: int) -> bool:
     """Would the first word of ``text`` have fitted on ``previous`` (so the break was made on purpose)?"""
     word = text.split(" ", 1)[0]
-    return len(previous.rstrip()) + 1 + len(word) <= width
+    return len(previous.rstrip()) + 1 + len(word) <= width * _FIT_MARGIN
 
 
 def _open_parens(lines: list[Line]) -> int:

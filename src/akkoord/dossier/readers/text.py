@@ -80,6 +80,7 @@ _LOOSE_LABELS = {f: tuple(re.compile(p, re.IGNORECASE) for p in ps) for f, ps in
 _QUOTES = "\"“”‘’'„«"
 _TABLE_HEADER = re.compile(TABLE_HEADER_PATTERN)
 _ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
+_LOGICAL_MOMENT = re.compile(r"[\s,]*" + ADJUSTMENT_TAIL_PATTERN + r"\s*$")
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 # "(Ook benoemd bij …)": the passage that follows is also described in another fiche.
@@ -667,6 +668,8 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("einddatum zonder document", code, _first_line(segments, "sources"),
                                       "unplaced-text", text))
     fiche.adjustment_moment = text_value(_without_tail(lines_of("adjustment_moment")))
+    if by_columns:  # the closing words wrapped over two lines
+        fiche.adjustment_moment = _LOGICAL_MOMENT.sub("", fiche.adjustment_moment).strip()
     fiche.external_changes = text_value(lines_of("external_changes"))
     fiche.partners = parse_partners(lines_of("partners"))
     fiche.advice, _ = parse_advice(lines_of("advice"))
@@ -693,12 +696,23 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
 
 
+def _label_piece(text: str, labels: list[str]) -> bool:
+    """Is ``text`` (a short line) the start or the end of one of the dossier's labels?"""
+    norm = normalise_label(text)
+    if not norm or len(text) > _LABEL_COLUMN_WIDTH or (len(norm.split()) < 2 and not text.rstrip().endswith(":")):
+        return False
+    return any(label != norm and (label.startswith(norm + " ") or label.endswith(" " + norm)) for label in labels)
+
+
 def _values_in_label_order(segments: dict, order: list[str], profile: Profile, code: str,
                            warnings: list[ReaderWarning]) -> dict:
     """Text extracted column by column: the values, in text order, given back to the labels
     in their order (``readers/columns.py``); the policy table that follows, written column by
     column too, stays under ``policy_areas``."""
     stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
+    # pieces of a label that a page break cut off from the rest (``Vanuit andere``)
+    labels = [normalise_label(text) for text in {**default_profile().labels, **profile.labels}.values()]
+    stream = [(no, t) for no, t in stream if not _label_piece(t, labels)]
     start = next((k for k, (_, t) in enumerate(stream) if starts_column_table(t.strip())), len(stream))
     fields = [f for f in order if f not in ("policy_areas", "table_header")]
     assigned, unplaced = assign_stream(fields, stream[:start], profile)
