@@ -815,8 +815,9 @@ def _page_footers(lines: list[str]) -> set[int]:
               and recurs_on_pages(shape(stripped))):
             out.add(idx)
         elif (len(stripped.split()) >= 6 and not ends_sentence(stripped) and recurs_on_pages(shape(stripped))
-              and not parse_heading(stripped, numbered=True)):
-            out.add(idx)  # a running header or footer without a page number
+              and not parse_heading(stripped, numbered=True) and match_label(stripped) is None
+              and all(not lines[j].strip() for j in (idx - 1, idx + 1) if 0 <= j < len(lines))):
+            out.add(idx)  # a running header or footer without a page number, a paragraph of its own
     return out
 
 
