@@ -56,7 +56,7 @@ from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, spli
 _LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?" + ADJUSTMENT_TAIL_PATTERN + r"\s*$", re.IGNORECASE)
 # Loose paragraphs that introduce a block of links rather than content.
 _FOOTNOTE_PARAGRAPH = re.compile(r"^\d{1,2}\s+[A-Z][^\n]{10,}$")
-_LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
+LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
 # A loose paragraph that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
 _RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
 
@@ -182,7 +182,7 @@ class FicheAssembler:
             self._open_field(field, text)
             self.loose_field = True
             return
-        if norm in _LINK_HEADINGS:
+        if norm in LINK_HEADINGS:
             self.field, self.loose_field = "links", True
             return
         rest, urls = split_urls(text)

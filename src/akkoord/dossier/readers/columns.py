@@ -289,6 +289,9 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
 class _Cell:
     lines: list[str]
     gap_before: bool = False  # a blank line or other text stood between it and the previous cell
+    # How sure the start of this cell is: 2 a paragraph of its own, 1 the line before ended
+    # where the next word would have fitted, 0 a capital after a full line.
+    certainty: int = 2
 
     @property
     def text(self) -> str:
@@ -308,7 +311,7 @@ def starts_column_table(text: str) -> bool:
 
 def _area_like(para: list[str]) -> bool:
     words = " ".join(para).split()
-    return (1 <= len(words) <= 3 and len(para) <= 2 and para[0][:1].isupper()
+    return (1 <= len(words) <= 2 * len(para) + 1 and len(para) <= 3 and para[0][:1].isupper()
             and not ends_sentence(para[-1]) and not para[-1].rstrip().endswith((",", ":")))
 
 
@@ -336,10 +339,13 @@ def _cells(para: list[str], width: int, column: _Column, gap: bool) -> None:
         if first and last is not None and (text[:1].islower() or continues(last.lines[-1], text, long_line=10_000)
                                            and not text[:1].isupper()):
             last.lines.append(text)
-        elif not first and last is not None and (
-                continues(last.lines[-1], text, long_line=10_000) or not _fits(last.lines[-1], text, width)
-                and last.lines[-1].split()[-1][:1].isupper()):
-            last.lines.append(text)
+        elif not first and last is not None:
+            fitted = len(last.lines[-1]) + 1 + len(text.split(" ", 1)[0]) <= width
+            opened = last.text.count("(") > last.text.count(")")
+            if text[:1].islower() or opened or not fitted and continues(last.lines[-1], text, long_line=10_000):
+                last.lines.append(text)
+            else:  # a capital where the line before ended early, or after a complete line
+                column.cells.append(_Cell([text], certainty=1 if fitted else 0))
         else:
             column.cells.append(_Cell([text], gap_before=gap if first else False))
         first = False
@@ -348,6 +354,11 @@ def _cells(para: list[str], width: int, column: _Column, gap: bool) -> None:
 def _place(cells: list[_Cell], rows: int) -> list[str]:
     """The cells of one column on ``rows`` rows: in order, skipping a row where a gap stands
     before a cell while there are more rows left than cells."""
+    cells = [_Cell(list(c.lines), c.gap_before, c.certainty) for c in cells]
+    while len(cells) > rows > 0:  # more cells than rows: undo the least certain cut
+        k = min(range(1, len(cells)), key=lambda x: (cells[x].certainty, -x))
+        cells[k - 1].lines.extend(cells[k].lines)
+        del cells[k]
     out = [""] * rows
     pointer = 0
     for k, cell in enumerate(cells):
@@ -359,6 +370,15 @@ def _place(cells: list[_Cell], rows: int) -> list[str]:
         out[pointer] = cell.text
         pointer += 1
     return out
+
+
+def _add_areas(areas: list[list[str]], para: list[str]) -> None:
+    """One area per line, a wrapped name (``Landbouw en`` / ``natuur``) kept together."""
+    for k, text in enumerate(para):
+        if k and (continues(areas[-1][-1], text, long_line=10_000) or text[:1].islower()):
+            areas[-1].append(text)
+        else:
+            areas.append([text])
 
 
 def column_table(lines: list[str]) -> tuple[list[PolicyArea], list[str]]:
@@ -409,18 +429,14 @@ def column_table(lines: list[str]) -> tuple[list[PolicyArea], list[str]]:
             previous_kind, round_column = "header", None
             continue
         if column == "area":
-            for text in para:
-                if areas and (continues(areas[-1][-1], text, long_line=10_000) or text[:1].islower()):
-                    areas[-1].append(text)
-                else:
-                    areas.append([text])
+            _add_areas(areas, para)
             previous_kind = "area"
             continue
         if previous_kind == "cell" and _area_like(para):
-            areas.append(para)
+            _add_areas(areas, para)
             previous_kind, round_column = "area", "opportunity"
             for col in columns.values():
-                col.gap = True
+                col.gap = bool(col.cells)
             continue
         target = round_column or column
         col = columns[target]

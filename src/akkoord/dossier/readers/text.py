@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
+from akkoord.dossier.fiche_assembly import LINK_HEADINGS
 from akkoord.dossier.fields import (
     continues,
     ends_sentence,
@@ -354,6 +355,9 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
             continue
         if is_url_line(t) or _PAGE_NUMBER.match(t):
             removed.add(k)
+            continue
+        if normalise_label(t) in LINK_HEADINGS and k + 1 < n and is_url_line(body[k + 1][1]):
+            removed.add(k)  # ``Meer informatie:`` over a list of links
             continue
         ph = _PAGE_HEADER.match(t)
         if ph and _similar_title(ph.group(1), block.title):
