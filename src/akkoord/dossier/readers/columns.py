@@ -384,8 +384,9 @@ def _add_areas(areas: list[list[str]], para: list[str]) -> None:
 def column_table(lines: list[str]) -> tuple[list[PolicyArea], list[str]]:
     """The rows of a policy table written column by column (header lines alone on a line:
     ``Beleidsveld``, ``Kansen``, ``Risico's``). After the first round, a short paragraph that
-    follows a cell is the next round's area (the rows after a page break), and the paragraphs
-    after it fill the opportunity and then the risk column. Returns (rows, unplaced text)."""
+    follows a cell is the next round's area (the rows after a page break) when every row so far
+    has its cell in that column, and the paragraphs after it fill the opportunity and then the
+    risk column. Returns (rows, unplaced text)."""
     width = {"opportunity": 0, "risk": 0}
     region = None
     regions: list[tuple[str, str]] = []  # (header column, line) in order
@@ -432,13 +433,14 @@ def column_table(lines: list[str]) -> tuple[list[PolicyArea], list[str]]:
             _add_areas(areas, para)
             previous_kind = "area"
             continue
-        if previous_kind == "cell" and _area_like(para):
+        target = round_column or column
+        full = len(columns[target].cells) >= len(areas)  # every row so far has a cell in this column
+        if previous_kind == "cell" and _area_like(para) and full and round_column != "risk":
             _add_areas(areas, para)
             previous_kind, round_column = "area", "opportunity"
             for col in columns.values():
                 col.gap = bool(col.cells)
             continue
-        target = round_column or column
         col = columns[target]
         _cells(para, width.get(target) or _width([(0, t) for t in para]), col, gap=col.gap)
         col.gap = True
