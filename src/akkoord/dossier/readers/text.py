@@ -8,11 +8,15 @@ This reader:
 1. decodes the bytes (UTF-8, with or without BOM, UTF-16 with BOM, or Windows-1252) and
    refuses what is not text;
 2. splits the text into fiches at their headings (``Onderwerp 1A Titel``, also
-   ``Onderwerp 1 A``, or ``Onderwerp`` alone with the code on the next line);
+   ``Onderwerp 1 A``, or ``Onderwerp`` alone with the code on the next line), or at the
+   heading form the dossier uses (``Thema 2.3 Titel`` → ``2C``; ``Profile.topic_heading``)
+   where a label of the fiche table follows;
 3. per fiche takes out what floats (URL lines, footnotes, page headers), finds the
    template labels across line breaks (``readers/template.py``), and gives the text
    between two labels to the field of the first, with a few general repairs for values
-   that ended up before their label;
+   that ended up before their label; text extracted column by column (the labels one
+   after the other, then the values) is given back to the labels in their order by
+   ``readers/columns.py``;
 4. parses each value with ``akkoord.dossier.fields``;
 5. resolves cross-references between fiches against the dossier's own titles.
 
