@@ -34,7 +34,7 @@ LINKS_ONLY_IN_WORD = ("the hyperlink targets exist only in the .docx (LibreOffic
 KNOWN_GAPS = {
     ("nested-layout", "txt"): LINKS_ONLY_IN_WORD,
     ("nested-layout", "pdf"): LINKS_ONLY_IN_WORD,
-    ("programma", "txt"): "tables extracted column by column (sources); " + LINKS_ONLY_IN_WORD,
+    ("programma", "txt"): LINKS_ONLY_IN_WORD,
     ("programma", "pdf"): LINKS_ONLY_IN_WORD,
 }
 
