@@ -242,6 +242,9 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
     best[0][0] = 0.0
     for j in range(1, m + 1):
         fname = names[j - 1]
+        prefix = [0.0]  # costs of units[:x] in this field
+        for unit in units:
+            prefix.append(prefix[-1] + _unit_cost(fname, unit, alone=False))
         for i in range(0, n + 1):
             # names[j-1] takes units[k:i]
             for k in range(0, i + 1):
@@ -249,11 +252,12 @@ def assign_stream(fields: list[str], lines: list[Line], profile: Profile
                     continue
                 if k == i:
                     cost = _EMPTY_FIELD
+                elif i - k == 1:
+                    cost = _unit_cost(fname, units[k], alone=True)
                 else:
-                    alone = i - k == 1
-                    cost = sum(_unit_cost(fname, units[x], alone) for x in range(k, i))
-                    if k > 0 and units[k].weak_start:
-                        cost += _WEAK_CUT
+                    cost = prefix[i] - prefix[k]
+                if k < i and k > 0 and units[k].weak_start:
+                    cost += _WEAK_CUT
                 total = best[k][j - 1] + cost
                 if total < best[i][j]:
                     best[i][j], choice[i][j] = total, k
