@@ -372,6 +372,8 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
     return remaining, [t for t in texts if t], numbers
 
 
+# What a label's dots leave behind (``ingezet is……``): no value.
+_DOTS = re.compile(r"[.…]*")
 _LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
 # ``Hoofdstuk 2  Wonen en leefomgeving``: a word, a number, a title (at most ten words).
 _CHAPTER_HEADING = re.compile(r"^\s*[A-Z][a-z]+\s+\d{1,2}\.?\s+[A-Z][^.!?]{0,80}$")
@@ -704,12 +706,17 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
 
 
-def _label_piece(text: str, labels: list[str]) -> bool:
-    """Is ``text`` (a short line) the start or the end of one of the dossier's labels?"""
+def _label_piece(text: str, labels: list[str]) -> str | None:
+    """``start`` or ``end`` when ``text`` (a short line) is the start or the end of one of the
+    dossier's labels, else None."""
     norm = normalise_label(text)
     if not norm or len(text) > _LABEL_COLUMN_WIDTH or (len(norm.split()) < 2 and not text.rstrip().endswith(":")):
-        return False
-    return any(label != norm and (label.startswith(norm + " ") or label.endswith(" " + norm)) for label in labels)
+        return None
+    if any(label != norm and label.startswith(norm + " ") for label in labels):
+        return "start"
+    if any(label != norm and label.endswith(" " + norm) for label in labels):
+        return "end"
+    return None
 
 
 def _values_in_label_order(segments: dict, order: list[str], profile: Profile, code: str,
@@ -719,8 +726,18 @@ def _values_in_label_order(segments: dict, order: list[str], profile: Profile, c
     column too, stays under ``policy_areas``."""
     stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
     # pieces of a label that a page break cut off from the rest (``Vanuit andere``)
-    labels = [normalise_label(text) for text in {**default_profile().labels, **profile.labels}.values()]
-    stream = [(no, t) for no, t in stream if not _label_piece(t, labels)]
+    labels = [normalise_label(text) for text in [*default_profile().labels.values(), *profile.labels.values()]]
+    kept: list[tuple[int, str]] = []
+    for no, t in stream:
+        piece = _label_piece(t, labels)
+        previous = next((x for _, x in reversed(kept) if x.strip()), "")
+        # the end of a label, unless it goes on with the value before it (``…, een`` / ``logisch moment.``)
+        if piece == "start" or piece == "end" and (not previous or ends_sentence(previous)):
+            continue
+        if t.strip() and _DOTS.fullmatch(t.strip()):
+            continue
+        kept.append((no, t))
+    stream = kept
     start = next((k for k, (_, t) in enumerate(stream) if starts_column_table(t.strip())), len(stream))
     fields = [f for f in order if f not in ("policy_areas", "table_header")]
     assigned, unplaced = assign_stream(fields, stream[:start], profile)
@@ -737,7 +754,7 @@ def _longest_empty_run(segments: dict, order: list[str]) -> int:
     extracted column by column (all labels first, then all values)."""
     longest = run = 0
     for fname in order:
-        run = run + 1 if not any(t.strip() for _, t in segments.get(fname, [])) else 0
+        run = run + 1 if all(_DOTS.fullmatch(t.strip()) for _, t in segments.get(fname, [])) else 0
         longest = max(longest, run)
     return longest
 
