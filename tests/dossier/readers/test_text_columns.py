@@ -216,3 +216,29 @@ def test_column_table_blank_line_marks_an_empty_cell():
              "Vacatures vervuld", "", "Risico", "Wachtlijsten", "", "Overlast"]
     rows, _ = column_table(lines)
     assert [r.risk for r in rows] == ["Wachtlijsten", "", "Overlast"]
+
+
+SPARSE = """Onderwerp 1A Bibliotheken in de wijk
+Opgave
+X Open Waterbeek
+De lijn die we hebben ingezet is……
+Twee vestigingen blijven open.
+Dat is terug te lezen in:
+Bibliotheekvisie 2024 Einddatum: 2028
+Als het nieuwe college op deze lijn wil
+bijsturen is de nieuwe visie in 2028 een logisch moment.
+Vanuit andere overheden1 verwachten we de volgende (koers)wijzigingen in beleid
+Onze natuurlijke partners op dit onderwerp zijn:
+Wij adviseren de onderhandelaars uitspraken te doen over:
+Deze beleidsterreinen zijn relevant
+Cultuur Meer bezoekers
+"""
+
+
+def test_a_fiche_with_a_few_empty_fields_in_a_row_is_not_read_as_columns():
+    result = parse_text(SPARSE)
+    fiche = result.dossier.fiches[0]
+    assert "labels-apart" not in {w.kind for w in result.warnings}
+    assert fiche.current_line == "Twee vestigingen blijven open."
+    assert fiche.adjustment_moment == "de nieuwe visie in 2028"
+    assert (fiche.external_changes, fiche.partners, fiche.advice) == ("", [], [])

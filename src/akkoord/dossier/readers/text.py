@@ -639,7 +639,7 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
                                       "unplaced-text", text.strip()))
 
-    by_columns = _longest_empty_run(segments, order) >= 3
+    by_columns = _column_by_column(segments, order)
     if by_columns:
         segments, _, order = _segments(body, table_header=False)
         segments = _values_in_label_order(segments, order, profile, code, warnings)
@@ -749,14 +749,20 @@ def _values_in_label_order(segments: dict, order: list[str], profile: Profile, c
     return assigned
 
 
-def _longest_empty_run(segments: dict, order: list[str]) -> int:
-    """The most template labels in a row with nothing between them: a sign that the text was
-    extracted column by column (all labels first, then all values)."""
+def _column_by_column(segments: dict, order: list[str]) -> bool:
+    """Was the fiche extracted column by column (all labels first, then all values, page by
+    page)? Then labels follow each other with nothing between them: three or more from the
+    first label on, or two from the first label on while half of all labels are empty, or a
+    run of three or more that is half of the labels. A fiche with a few empty fields in a row
+    is no sign."""
+    empties = [all(_DOTS.fullmatch(t.strip()) for _, t in segments.get(fname, [])) for fname in order]
+    leading = next((k for k, empty in enumerate(empties) if not empty), len(empties))
     longest = run = 0
-    for fname in order:
-        run = run + 1 if all(_DOTS.fullmatch(t.strip()) for _, t in segments.get(fname, [])) else 0
+    for empty in empties:
+        run = run + 1 if empty else 0
         longest = max(longest, run)
-    return longest
+    half = 2 * sum(empties) >= len(order)
+    return leading >= 3 or leading >= 2 and half or longest >= 3 and 2 * longest >= len(order)
 
 
 def _first_line(segments: dict, fname: str) -> int | None:
@@ -858,7 +864,7 @@ def _opgave_text(block: _Block) -> str:
     """The lines of a fiche's Opgave block (the ambitions with their marks). In text extracted
     column by column they lead the value stream."""
     segments, _, order = _segments(block.body[:80])
-    if "ambitions" in segments and _longest_empty_run(segments, order) >= 3:
+    if "ambitions" in segments and _column_by_column(segments, order):
         stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
         return "\n".join(t for _, t in stream[:opgave_prefix(stream)]).strip()
     body = block.body[:30]
