@@ -47,8 +47,8 @@ from akkoord.dossier.readers.template import (
 from akkoord.dossier.related import (
     fiche_text,
     find_references,
-    numbered_references,
     resolve_related,
+    see_also_references,
     split_reference_list,
 )
 from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, split_urls
@@ -385,8 +385,7 @@ class FicheAssembler:
         items, urls = paragraphs_to_items(draft.buffers.get("related", []))
         links.extend(urls)
         for item in items:  # a ``Zie ook`` row: the topics it names, by number or by title
-            numbered = numbered_references(item)
-            draft.related_names.extend(numbered or split_reference_list(item))
+            draft.related_names.extend(see_also_references(item))
         fiche.policy_areas = [p for p in draft.policy_areas if p.area or p.opportunity or p.risk]
         _, urls = paragraphs_to_items(draft.buffers.get("policy_text", []))
         links.extend(urls)

@@ -82,6 +82,11 @@ def numbered_references(text: str) -> list[str]:
             if 1 <= int(m.group(2)) <= 26]
 
 
+def see_also_references(item: str) -> list[str]:
+    """The topics a ``Zie ook`` value names: by number (``thema 2.1``) or else by title."""
+    return numbered_references(item) or split_reference_list(item)
+
+
 def split_reference_list(text: str) -> list[str]:
     """``A, B en C`` (also numbered ``1. A 2. B``) → the names."""
     text = re.sub(r"\s+", " ", text)

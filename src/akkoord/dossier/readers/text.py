@@ -62,7 +62,7 @@ from akkoord.dossier.readers.template import (
     normalise_label,
     parse_heading,
 )
-from akkoord.dossier.related import find_references, numbered_references, resolve_related
+from akkoord.dossier.related import find_references, numbered_references, resolve_related, see_also_references
 from akkoord.dossier.textclean import (
     find_urls,
     footnote_markers,
@@ -698,8 +698,9 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
                                       code, line, "unplaced-text", text))
     body_text = "\n".join(t for _, t in block.body)
     references = find_references(body_text, block.title)
-    # A ``Zie ook`` value, and ``zie thema 2.1`` in running text: topics named by number.
-    references += numbered_references("\n".join(lines_of("related")))
+    # A ``Zie ook`` value (by number or by title), and ``zie thema 2.1`` in running text.
+    for item in paragraphs([t for t in lines_of("related")]):
+        references += see_also_references(join_lines(item))
     references += numbered_references(" ".join(m.group(0) for m in _SEE_NUMBERED.finditer(body_text)))
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
