@@ -81,7 +81,6 @@ class _Unit:
     lines: list[Line]
     kind: str
     weak_start: bool = False  # the cut before it is probably no paragraph end
-    blank_before: bool = False
 
     @property
     def text(self) -> str:
@@ -139,13 +138,13 @@ def split_units(lines: list[Line]) -> list[_Unit]:
     width = _width(lines)
     units: list[_Unit] = []
     current: list[Line] = []
-    glyph = weak = blank = False
+    glyph = weak = False
     previous = ""
 
     def close() -> None:
         if current:
             units.append(_Unit(list(current), _kind(join_lines([split_bullet(t)[1] for _, t in current]), glyph),
-                               weak, blank))
+                               weak))
 
     blank_seen = False
     for no, text in lines:
@@ -180,7 +179,6 @@ def split_units(lines: list[Line]) -> list[_Unit]:
             current = []
             glyph = bullet or numbered
             weak = not strong
-            blank = blank_seen
         current.append((no, text))
         previous = text
         blank_seen = False
