@@ -48,15 +48,15 @@ from akkoord.dossier.related import (
     fiche_text,
     find_references,
     resolve_related,
+    see_also_references,
     split_reference_list,
 )
 from akkoord.dossier.textclean import clean_inline, join_two, split_bullet, split_urls
 
 _LOGICAL_MOMENT = re.compile(r"[\s,]*(?:is\s+)?" + ADJUSTMENT_TAIL_PATTERN + r"\s*$", re.IGNORECASE)
 # Loose paragraphs that introduce a block of links rather than content.
-_NUMBERED_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+(\d{1,2})\.(\d{1,2})\b", re.IGNORECASE)
 _FOOTNOTE_PARAGRAPH = re.compile(r"^\d{1,2}\s+[A-Z][^\n]{10,}$")
-_LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
+LINK_HEADINGS = ("links", "link", "meer informatie", "bronnen", "hyperlinks", "zie ook")
 # A loose paragraph that lists related fiches: "Koppelingen met dossiers: Woningbouw, Klimaatadaptatie".
 _RELATED_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE | re.DOTALL)
 
@@ -182,7 +182,7 @@ class FicheAssembler:
             self._open_field(field, text)
             self.loose_field = True
             return
-        if norm in _LINK_HEADINGS:
+        if norm in LINK_HEADINGS:
             self.field, self.loose_field = "links", True
             return
         rest, urls = split_urls(text)
@@ -385,9 +385,7 @@ class FicheAssembler:
         items, urls = paragraphs_to_items(draft.buffers.get("related", []))
         links.extend(urls)
         for item in items:  # a ``Zie ook`` row: the topics it names, by number or by title
-            numbered = [f"{int(m.group(1))}{chr(64 + int(m.group(2)))}" for m in _NUMBERED_REFERENCE.finditer(item)
-                        if 1 <= int(m.group(2)) <= 26]
-            draft.related_names.extend(numbered or split_reference_list(item))
+            draft.related_names.extend(see_also_references(item))
         fiche.policy_areas = [p for p in draft.policy_areas if p.area or p.opportunity or p.risk]
         _, urls = paragraphs_to_items(draft.buffers.get("policy_text", []))
         links.extend(urls)

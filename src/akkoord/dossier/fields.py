@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from akkoord.dossier.model import PolicyArea, Source
 from akkoord.dossier.profile import Profile, default_profile, normalise
-from akkoord.dossier.readers.template import END_DATE_PATTERN
+from akkoord.dossier.readers.template import END_DATE_PATTERN, match_table_header, normalise_label
 from akkoord.dossier.textclean import (
     URL_PATTERN,
     find_urls,
@@ -770,6 +770,30 @@ def _looks_area(text: str, limit: int = 8) -> bool:
     return _area_like(text) and _words(text) <= limit and not ends_sentence(text)
 
 
+def _without_header(lines: list[str]) -> list[str]:
+    """The policy table's lines without its header row, also when the header cells wrapped and
+    their second lines share a line with the first row (``Beleidsterrein (Subsidie)`` /
+    ``Wonen kans Risico``): the header's own words are taken out of the first lines until
+    every column has been named."""
+    start = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if start is None or match_table_header(lines[start].split()[0]) != "area":
+        return lines
+    seen: set[str] = set()
+    out = list(lines)
+    for k in range(start, min(len(lines), start + 3)):
+        kept = []
+        for word in lines[k].split():
+            column = match_table_header(word) or ("opportunity" if normalise_label(word) == "subsidie" else None)
+            if column and len(seen) < 3:
+                seen.add(column)
+            else:
+                kept.append(word)
+        out[k] = " ".join(kept)
+        if len(seen) == 3:
+            break
+    return out if len(seen) >= 2 else lines
+
+
 def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
                        ) -> tuple[list[PolicyArea], list[str]]:
     """Rows of the *Beleidsterrein / (Subsidie)kans / Risico* table from loose lines.
@@ -785,6 +809,7 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
     and that is not followed by cell text, is that risk.
     """
     proper_nouns = proper_nouns or set()
+    lines = _without_header(lines)
     raw_paras = paragraphs(lines)
     merged: list[list[str]] = []
     for para in raw_paras:
@@ -839,7 +864,9 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
             continue
         current = rows[-1] if rows else None
         if k in ("C", "V"):
-            if current is None:
+            if current is None and k == "C":
+                rows.append(_Row(whole))  # a row starts with its area, even one written as sentences
+            elif current is None:
                 rows.append(_Row("", [whole]))
             elif len(current.cells) >= 2 and k == "C" and nxt == "C":
                 rows.append(_Row(whole))  # a long area written as a sentence
@@ -850,7 +877,11 @@ def parse_policy_table(lines: list[str], proper_nouns: set[str] | None = None
             if current.area and not current.cells:
                 current.cells.append(whole)
                 continue
-            if len(current.cells) == 1 and k == "A" and nxt in (None, "A", "M", "V", "G"):
+            # One cell so far and a short paragraph: the row's risk, unless the paragraph after
+            # it is a longer one of the same look (then this one is the next area, that its cell:
+            # the row had no risk).
+            longer_next = nxt == "A" and _words(" ".join(paras[pi + 1])) > _words(whole)
+            if len(current.cells) == 1 and k == "A" and nxt in (None, "A", "M", "V", "G") and not longer_next:
                 current.cells.append(whole)
                 continue
         if (current is not None and len(para) > 1 and len(current.cells) == 1 and k == "A"

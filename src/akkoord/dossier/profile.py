@@ -107,6 +107,9 @@ class Profile:
     # Heading-structured dossiers: section heading (words it contains) → field it fills;
     # "tables" keeps the section's tables as tables. Headings not listed are named sections.
     section_fields: dict[str, str] = field(default_factory=dict)
+    # Fiche dossiers: the form of a topic heading, as an example (``Onderwerp 1A``, ``Thema 1.1``:
+    # chapter and number, code ``1A``); "" when not known (the reader finds it in the document).
+    topic_heading: str = ""
 
     # --- ambitions ---------------------------------------------------------------------
 
@@ -161,6 +164,7 @@ class Profile:
             "boilerplate": list(self.boilerplate),
             "description": self.description,
             "section_fields": dict(self.section_fields),
+            "topic_heading": self.topic_heading,
         }
 
     @classmethod
@@ -177,7 +181,8 @@ class Profile:
                    labels={str(k): str(v) for k, v in (data.get("labels") or {}).items()},
                    boilerplate=[str(b) for b in data.get("boilerplate", []) if str(b).strip()],
                    description=str(data.get("description", "")),
-                   section_fields={str(k): str(v) for k, v in (data.get("section_fields") or {}).items()})
+                   section_fields={str(k): str(v) for k, v in (data.get("section_fields") or {}).items()},
+                   topic_heading=str(data.get("topic_heading") or ""))
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """The labels as a dossier writes them, footnote marks (``overheden1``) left out."""

@@ -72,6 +72,21 @@ def find_references(text: str, title: str = "") -> list[str]:
     return [r for r in (normalise_whitespace(r) for r in refs) if r]
 
 
+_NUMBERED_REFERENCE = re.compile(r"\b(?:thema|onderwerp|fiche|paragraaf)\s+(\d{1,2})\.(\d{1,2})\b", re.IGNORECASE)
+
+
+def numbered_references(text: str) -> list[str]:
+    """The codes of the topics ``text`` names by number (``thema 2.3`` → ``2C``: the chapter and
+    the n-th letter, as the topic headings of that form are coded)."""
+    return [f"{int(m.group(1))}{chr(64 + int(m.group(2)))}" for m in _NUMBERED_REFERENCE.finditer(text)
+            if 1 <= int(m.group(2)) <= 26]
+
+
+def see_also_references(item: str) -> list[str]:
+    """The topics a ``Zie ook`` value names: by number (``thema 2.1``) or else by title."""
+    return numbered_references(item) or split_reference_list(item)
+
+
 def split_reference_list(text: str) -> list[str]:
     """``A, B en C`` (also numbered ``1. A 2. B``) → the names."""
     text = re.sub(r"\s+", " ", text)

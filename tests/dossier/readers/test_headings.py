@@ -224,3 +224,37 @@ Loopt af
     assert [(s.title, s.end_date) for s in fiches["1A"].sources] == [
         ("Integraal veiligheidsplan 2023-2026", "31-12-2026"), ("Verordening cameratoezicht binnenstad", "doorlopend")]
     assert [(s.title, s.end_date) for s in fiches["1B"].sources] == [("Visie dienstverlening", "2028")]
+
+
+def _programme_topic(number: str, kader: str, ends: str, figures: str = "12 (2024)") -> str:
+    return f"""{number} Onderwerp {number}
+Waar staan we?
+Het gaat goed.
+Geldende kaders
+Beleidskader
+{kader}
+Indicatoren
+Indicator
+Tevredenheid
+
+Nulmeting
+{figures}
+
+Loopt af
+{ends}
+Met wie werken we samen?
+De buurt.
+"""
+
+
+def test_a_name_wrapped_in_a_column_is_no_heading_and_figures_are_no_end_dates():
+    """``Veenland`` (the second line of a source's title) recurs in two of six topics: it goes
+    on with the line above it; the Nulmeting column (a figure with its year) holds no end dates."""
+    topics = [_programme_topic("1.1", "Regeling afval\nVeenland", "2027"),
+              _programme_topic("1.2", "Akkoord wijkteams\nVeenland", "31-12-2028"),
+              *(_programme_topic(f"1.{n}", f"Plan {n}", "doorlopend") for n in range(3, 7))]
+    text = "Formatiedossier gemeente Westerbroek 2026\n\nProgramma 1 Alles\n" + "".join(topics)
+    fiches = {f.code: f for f in parse_text(text).dossier.fiches}
+    assert [(s.title, s.end_date) for s in fiches["1A"].sources] == [("Regeling afval Veenland", "2027")]
+    assert [(s.title, s.end_date) for s in fiches["1B"].sources] == [("Akkoord wijkteams Veenland", "31-12-2028")]
+    assert [(s.title, s.end_date) for s in fiches["1C"].sources] == [("Plan 3", "doorlopend")]

@@ -1,5 +1,5 @@
-"""Text extracted column by column (all labels, then all values) cannot be placed reliably:
-the reader must say so instead of returning confidently wrong fields."""
+"""Text extracted column by column (all labels, then all values): the reader gives the values
+back to the labels in their order and still asks for the fiche to be checked."""
 from akkoord.dossier.readers.text import parse_text
 
 COLUMN_ORDER = """Onderwerp 1A Bibliotheken in de wijk
@@ -32,6 +32,14 @@ def test_labels_listed_before_all_values_are_reported():
     result = parse_text(COLUMN_ORDER)
     kinds = [(w.fiche, w.kind) for w in result.warnings]
     assert ("1A", "labels-apart") in kinds
+
+
+def test_labels_listed_before_all_values_get_their_values_in_order():
+    fiche = parse_text(COLUMN_ORDER).dossier.fiches[0]
+    assert fiche.ambitions == ["open"]
+    assert fiche.current_line == "Twee vestigingen blijven open en de bus stopt voor de deur."
+    assert [(s.title, s.end_date) for s in fiche.sources] == [("Bibliotheekvisie 2024", "2028")]
+    assert fiche.adjustment_moment == "De nieuwe bibliotheekvisie in 2028"
 
 
 def test_ordinary_interleaving_gives_no_such_warning():

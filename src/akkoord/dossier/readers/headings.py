@@ -201,9 +201,17 @@ _DATE_WORDS = re.compile(r"^(?:doorlopend|onbepaald|geen(?:\s+einddatum)?|n\.?\s
 
 
 def _date_like(text: str) -> bool:
+    """A date as a value (``31-12-2026``, ``evaluatie 2027``, ``doorlopend``), not a figure
+    with its year (``63 (2024)``, ``44% (2023)``): no other number beside the date."""
     from akkoord.dossier.dates import find_dates
 
-    return bool(_DATE_WORDS.match(text.strip()) or find_dates(text))
+    if _DATE_WORDS.match(text.strip()):
+        return True
+    found = find_dates(text)
+    rest = text
+    for interval in found:
+        rest = rest.replace(interval.text, " ")
+    return bool(found) and not re.search(r"\d", rest)
 
 
 def _columns_from_dump(sections: list[tuple[str, list[Block]]], profile: Profile) -> list[tuple[str, list[Block]]]:
@@ -464,10 +472,11 @@ def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block
 
     stripped = [normalise_whitespace(r.text) if isinstance(r, Line) else "" for r in records]
     counts = Counter(s for s in stripped if s)
-    # Page headers and footers: a line that recurs on many pages with blank lines around it.
+    # Page headers and footers: a line of some words that recurs on many pages with blank lines
+    # around it.
     footers = set()
     for s, n in counts.items():
-        if n < 3:
+        if n < 3 or len(s.split()) < 3:  # a column header or a year alone is no page footer
             continue
         idx = [i for i, x in enumerate(stripped) if x == s]
         alone = sum((i == 0 or not stripped[i - 1]) and (i + 1 >= len(stripped) or not stripped[i + 1]) for i in idx)
@@ -475,6 +484,7 @@ def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block
             footers.add(s)
     chapter_words = Counter(m.group(1) for s in stripped if (m := _CHAPTER.match(s)) and len(s.split()) <= 10)
     width = max((len(s) for s in stripped), default=80)
+    topics = sum(1 for s in stripped if _TOPIC.match(s))
     blocks: list[Block] = []
     for i, s in enumerate(stripped):
         if i in tables:
@@ -507,7 +517,14 @@ def blocks_from_lines(lines: list, profile: Profile | None = None) -> list[Block
                 _DOCUMENT_PART.match(s) and _short_heading_shape(s)):
             blocks.append(Block("heading", s, 1))
             continue
-        if _short_heading_shape(s) and (counts[s] >= 2 or section_field(s, profile)) and not split_bullet(s)[0]:
+        # A short line that recurs is a section heading, unless it is one word that may go on with
+        # the line above it (a name wrapped in a table column, ``… Werkplein`` / ``Marlingerland``)
+        # and recurs in fewer than half of the topics (a heading of the form recurs in most).
+        wrapped = (len(s.split()) == 1 and i > 0 and bool(stripped[i - 1]) and not _SENTENCE_END.search(stripped[i - 1])
+                   and bool(blocks) and blocks[-1].kind == "para" and bool(blocks[-1].text))
+        if (_short_heading_shape(s) and (counts[s] >= (max(2, (topics + 1) // 2) if wrapped else 2)
+                                         or section_field(s, profile))
+                and not split_bullet(s)[0]):
             blocks.append(Block("heading", s, 3))
             continue
         bullet, text = split_bullet(s)

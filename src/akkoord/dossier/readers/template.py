@@ -201,25 +201,51 @@ _HEADING = re.compile(HEADING_PATTERN)
 
 # Layout readers (Word, PDF), where a heading stands outside the fiche table, also take the
 # other Dutch words for a topic and a numbered code: ``Thema 2.3 Titel`` → ``2C`` (the chapter
-# and the n-th letter, so codes keep the form ``1A``).
+# and the n-th letter, so codes keep the form ``1A``). The text reader takes the form a dossier
+# uses (``Profile.topic_heading``, induced by ``heading_form``), so a numbered reference in a
+# value (``Thema 1.2 en thema 3.3``) is not taken for a heading of another form.
 TOPIC_WORDS: tuple[str, ...] = ("Onderwerp", "Thema", "Fiche")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:" + "|".join(TOPIC_WORDS) + r")\s*[:.]?\s*(\d{1,2})\.(\d{1,2})\.?(?![\w.])"
+_TOPIC_WORD = r"(?P<word>" + "|".join(TOPIC_WORDS) + r")"
+_NUMBERED_HEADING = re.compile(r"^\s*" + _TOPIC_WORD + r"\s*[:.]?\s*(\d{1,2})\.(\d{1,2})\.?(?![\w.])"
                                r"[\s:\-–]*(.*)$")
-_WORD_HEADING = re.compile(r"^\s*(?:" + "|".join(TOPIC_WORDS) + r")\s*[:.]?\s*(\d{1,2})\s?([A-Za-z])(?![\w’'])[\s:.\-–]*(.*)$")
+_WORD_HEADING = re.compile(r"^\s*" + _TOPIC_WORD + r"\s*[:.]?\s*(\d{1,2})\s?([A-Za-z])(?![\w’'])[\s:.\-–]*(.*)$")
+# The default form: the fiche template's ``Onderwerp 1A``.
+DEFAULT_TOPIC_HEADING = "Onderwerp 1A"
 
 
-def parse_heading(text: str, numbered: bool = False) -> tuple[str, str] | None:
-    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading (white space folded), or None.
-    ``numbered``: also ``Thema 2.3 Titel`` and the other topic words (layout readers)."""
-    if numbered:
-        cleaned = clean_inline(text)
-        match = _NUMBERED_HEADING.match(cleaned)
-        if match and 1 <= int(match.group(2)) <= 26:
-            return f"{int(match.group(1))}{chr(64 + int(match.group(2)))}", match.group(3).strip()
-        match = _WORD_HEADING.match(cleaned)
-        if match:
-            return f"{match.group(1)}{match.group(2).upper()}", match.group(3).strip()
+def _numbered_match(text: str) -> tuple[str, str, str, bool] | None:
+    """(word, code, title, numbered) of a heading in any topic form, or None."""
+    cleaned = clean_inline(text)
+    match = _NUMBERED_HEADING.match(cleaned)
+    if match and 1 <= int(match.group(3)) <= 26:
+        return match.group("word"), f"{int(match.group(2))}{chr(64 + int(match.group(3)))}", match.group(4).strip(), True
+    match = _WORD_HEADING.match(cleaned)
+    if match:
+        return match.group("word"), f"{match.group(2)}{match.group(3).upper()}", match.group(4).strip(), False
+    return None
+
+
+def heading_form(text: str) -> str | None:
+    """The form of a topic heading, written as an example (``Thema 1.1``, ``Onderwerp 1A``)."""
+    found = _numbered_match(text)
+    if found is None:
         return None
+    word, _, _, numbered = found
+    return f"{word} 1.1" if numbered else f"{word} 1A"
+
+
+def parse_heading(text: str, numbered: bool = False, form: str | None = None) -> tuple[str, str] | None:
+    """``(code, title)`` of an ``Onderwerp 1A Titel`` heading (white space folded), or None.
+    ``numbered``: also ``Thema 2.3 Titel`` and the other topic words (layout readers).
+    ``form``: only headings of that form (``heading_form``), e.g. a profile's ``topic_heading``."""
+    if form is not None and form != DEFAULT_TOPIC_HEADING:
+        found = _numbered_match(text)
+        if found is None or heading_form(text) != form:
+            return None
+        return found[1], found[2]
+    if numbered:
+        found = _numbered_match(text)
+        return (found[1], found[2]) if found else None
     if "nderwerp" not in text:
         return None  # the common case, cheaply
     match = _HEADING.match(clean_inline(text))

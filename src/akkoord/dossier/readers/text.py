@@ -8,11 +8,15 @@ This reader:
 1. decodes the bytes (UTF-8, with or without BOM, UTF-16 with BOM, or Windows-1252) and
    refuses what is not text;
 2. splits the text into fiches at their headings (``Onderwerp 1A Titel``, also
-   ``Onderwerp 1 A``, or ``Onderwerp`` alone with the code on the next line);
+   ``Onderwerp 1 A``, or ``Onderwerp`` alone with the code on the next line), or at the
+   heading form the dossier uses (``Thema 2.3 Titel`` → ``2C``; ``Profile.topic_heading``)
+   where a label of the fiche table follows;
 3. per fiche takes out what floats (URL lines, footnotes, page headers), finds the
    template labels across line breaks (``readers/template.py``), and gives the text
    between two labels to the field of the first, with a few general repairs for values
-   that ended up before their label;
+   that ended up before their label; text extracted column by column (the labels one
+   after the other, then the values) is given back to the labels in their order by
+   ``readers/columns.py``;
 4. parses each value with ``akkoord.dossier.fields``;
 5. resolves cross-references between fiches against the dossier's own titles.
 
@@ -28,8 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from akkoord.dossier.errors import DossierError
+from akkoord.dossier.fiche_assembly import LINK_HEADINGS
 from akkoord.dossier.fields import (
     continues,
+    ends_sentence,
     parse_advice,
     parse_ambitions,
     parse_partners,
@@ -40,18 +46,23 @@ from akkoord.dossier.fields import (
 from akkoord.dossier.model import FIELD_LABELS, Dossier, Fiche, ReaderWarning, ReadResult
 from akkoord.dossier.profile import Profile, apply_ambitions, default_profile, find_boilerplate, term_from_title
 from akkoord.dossier.readers.files import MAX_TEXT_BYTES, read_bytes
+from akkoord.dossier.readers.columns import assign_stream, column_table, opgave_prefix, starts_column_table
 from akkoord.dossier.readers.layout import unfold_layout
 from akkoord.dossier.readers.template import (
     ADJUSTMENT_TAIL_PATTERN,
     CODE_LINE_PATTERN,
+    DEFAULT_TOPIC_HEADING,
     LABEL_PATTERNS,
     LOOSE_LABEL_PATTERNS,
     REFERENCE_LINE_PATTERN,
+    LABEL_PHRASES,
     TABLE_HEADER_PATTERN,
+    heading_form,
     match_label,
+    normalise_label,
     parse_heading,
 )
-from akkoord.dossier.related import find_references, resolve_related
+from akkoord.dossier.related import find_references, numbered_references, resolve_related, see_also_references
 from akkoord.dossier.textclean import (
     find_urls,
     footnote_markers,
@@ -74,12 +85,14 @@ _LOOSE_LABELS = {f: tuple(re.compile(p, re.IGNORECASE) for p in ps) for f, ps in
 _QUOTES = "\"“”‘’'„«"
 _TABLE_HEADER = re.compile(TABLE_HEADER_PATTERN)
 _ADJUSTMENT_TAIL = re.compile(ADJUSTMENT_TAIL_PATTERN)
+_LOGICAL_MOMENT = re.compile(r"[\s,]*" + ADJUSTMENT_TAIL_PATTERN + r"\s*$")
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:pagina\s+)?\d{1,3}(?:\s*(?:/|van)\s*\d{1,3})?\s*$", re.IGNORECASE)
 # "(Ook benoemd bij …)": the passage that follows is also described in another fiche.
 _ALSO_DESCRIBED = re.compile(r"\book\s+(?:benoemd|genoemd|beschreven|opgenomen|behandeld)\s+(?:bij|in|onder)\b"
                             r"[^)\n]*\)?\s*:?", re.IGNORECASE)
 _REFERENCE_LINE = re.compile(REFERENCE_LINE_PATTERN, re.IGNORECASE)
+_SEE_NUMBERED = re.compile(r"\bzie\s+(?:ook\s+)?(?:thema|onderwerp|fiche|paragraaf)\s+\d{1,2}\.\d{1,2}\b", re.IGNORECASE)
 
 # Fields whose value may be found just before its label when the label's own segment is empty.
 _MOVABLE = ("current_line", "sources", "adjustment_moment", "external_changes", "partners", "advice")
@@ -166,18 +179,54 @@ def _mostly_letters(text: str) -> bool:
     return bool(stripped) and sum(ch.isalpha() for ch in stripped) >= 0.6 * len(stripped)
 
 
-def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tuple[int, str]]]:
-    """Fiche blocks, and the lines before the first heading."""
+def _opens_fiche(lines: list[tuple[int, str]], i: int) -> bool:
+    """Does the heading on line ``i`` open a fiche? A label of the fiche table follows it
+    (within a few lines, after a wrapped title); a topic named in a value (``Thema 1.2 en
+    thema 3.3``) is followed by more value or by the policy table."""
+    seen = 0
+    for _, text in lines[i + 1:i + 8]:
+        if not text.strip():
+            continue
+        if _is_label_line(text):
+            return match_label(text) not in ("policy_areas", "related")
+        seen += 1
+        if seen >= 3:
+            break
+    return False
+
+
+def topic_form(lines: list[tuple[int, str]], profile: Profile | None = None) -> str:
+    """The form of this dossier's topic headings (``Profile.topic_heading``): the template's
+    ``Onderwerp 1A`` when it has those, else the profile's, else the form most headings that
+    open a fiche table take (``Thema 1.1``)."""
+    if any(parse_heading(text) or _LONE_HEADING.match(text) for _, text in lines):
+        return DEFAULT_TOPIC_HEADING
+    if profile is not None and profile.topic_heading:
+        return profile.topic_heading
+    forms: Counter = Counter()
+    for i, (_, text) in enumerate(lines):
+        form = heading_form(text) if text.strip() else None
+        if form and _opens_fiche(lines, i):
+            forms[form] += 1
+    return forms.most_common(1)[0][0] if forms else DEFAULT_TOPIC_HEADING
+
+
+def _split_fiches(lines: list[tuple[int, str]], form: str = DEFAULT_TOPIC_HEADING
+                  ) -> tuple[list[_Block], list[tuple[int, str]]]:
+    """Fiche blocks, and the lines before the first heading. ``form``: see ``topic_form``."""
     starts: list[tuple[int, str, list[str], int]] = []  # (index, code, title lines, body start)
     i = 0
     n = len(lines)
+    other_form = form != DEFAULT_TOPIC_HEADING
     while i < n:
         text = lines[i][1]
-        heading = parse_heading(text)
+        heading = parse_heading(text, form=form)
+        if heading and other_form and not _opens_fiche(lines, i):
+            heading = None
         code_line = None
         if heading:
             (code, rest), j = heading, i + 1
-        elif _LONE_HEADING.match(text):
+        elif not other_form and _LONE_HEADING.match(text):
             j = i + 1
             while j < n and not lines[j][1].strip():
                 j += 1
@@ -200,7 +249,7 @@ def _split_fiches(lines: list[tuple[int, str]]) -> tuple[list[_Block], list[tupl
         extra = 0
         while (j < n and lines[j][1].strip() and extra < 3 and not _is_label_line(lines[j][1])
                and _mostly_letters(lines[j][1])
-               and not _REFERENCE_LINE.match(lines[j][1]) and not parse_heading(lines[j][1])
+               and not _REFERENCE_LINE.match(lines[j][1]) and not parse_heading(lines[j][1], form=form)
                and not find_urls(lines[j][1])):
             title.append(lines[j][1].strip())
             j += 1
@@ -249,6 +298,14 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
         lo = bi
         while lo > 0 and body[lo - 1][1].strip() and not is_url_line(body[lo - 1][1]):
             lo -= 1
+        own = int(_FOOTNOTE_LINE.match(text).group(1))
+        # a note numbered just before it, one blank line up (notes numbered through the document)
+        above = lo - 2
+        while above > 0 and body[above - 1][1].strip():
+            above -= 1
+        prior = _FOOTNOTE_LINE.match(body[above][1]) if above >= 0 and not body[lo - 1][1].strip() else None
+        if prior and int(prior.group(1)) < own and ends_sentence(body[lo - 2][1]):
+            lo = above
         hi = bi
         while hi + 1 < n and body[hi + 1][1].strip() and not is_url_line(body[hi + 1][1]):
             hi += 1
@@ -258,7 +315,7 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
                 continue
             t = body[k][1]
             m = _FOOTNOTE_LINE.match(t)
-            if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < 10):
+            if m and (k == bi or int(m.group(1)) in markers or int(m.group(1)) < max(10, own)):
                 current = [int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)]
                 notes.append(current)
                 removed.add(k)
@@ -276,11 +333,35 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
             if not after or is_url_line(after[0]):
                 notes.append([int(m.group(1)), [m.group(2)], profile.is_boilerplate(t)])
                 removed.add(k)
+    # ``2`` alone on its line and the note's sentence in the next paragraph (a footnote area
+    # extracted as two blocks); a boilerplate line on its own.
+    for k, (_, t) in enumerate(body):
+        if k in removed:
+            continue
+        if profile.is_boilerplate(t) and len(t.split()) >= 4:
+            removed.add(k)
+            continue
+        lone = _LONE_NUMBER.match(t)
+        if not lone:
+            continue
+        note = _next_paragraph(body, k + 1)
+        if (note and ends_sentence(body[note[-1]][1]) and body[note[0]][1].strip()[:1].isupper()
+                and not any(j in removed for j in note)):
+            removed.update([k, *note])
+            text = " ".join(body[j][1] for j in note)
+            notes.append([int(lone.group(1)), [text], profile.is_boilerplate(text)])
+    # A heading of a higher level (a chapter) closing the block, just before the next topic.
+    last = next((k for k in range(n - 1, -1, -1) if body[k][1].strip()), None)
+    if last is not None and _CHAPTER_HEADING.match(body[last][1]) and not ends_sentence(body[last][1]):
+        removed.add(last)
     for k, (_, t) in enumerate(body):
         if k in removed:
             continue
         if is_url_line(t) or _PAGE_NUMBER.match(t):
             removed.add(k)
+            continue
+        if normalise_label(t) in LINK_HEADINGS and k + 1 < n and is_url_line(body[k + 1][1]):
+            removed.add(k)  # ``Meer informatie:`` over a list of links
             continue
         ph = _PAGE_HEADER.match(t)
         if ph and _similar_title(ph.group(1), block.title):
@@ -289,6 +370,25 @@ def _take_floating(block: _Block, profile: Profile) -> tuple[list[tuple[int, str
     numbers = {note[0] for note in notes}
     texts = [normalise_whitespace(join_lines(note[1])) for note in notes if not note[2]]
     return remaining, [t for t in texts if t], numbers
+
+
+# What a label's dots leave behind (``ingezet is……``): no value.
+_DOTS = re.compile(r"[.…]*")
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\s*$")
+# ``Hoofdstuk 2  Wonen en leefomgeving``: a word, a number, a title (at most ten words).
+_CHAPTER_HEADING = re.compile(r"^\s*[A-Z][a-z]+\s+\d{1,2}\.?\s+[A-Z][^.!?]{0,80}$")
+
+
+def _next_paragraph(body: list[tuple[int, str]], start: int) -> list[int]:
+    """Indexes of the lines of the next paragraph from ``start`` (blank lines before it skipped)."""
+    k = start
+    while k < len(body) and not body[k][1].strip():
+        k += 1
+    out = []
+    while k < len(body) and body[k][1].strip():
+        out.append(k)
+        k += 1
+    return out
 
 
 @dataclass
@@ -308,7 +408,7 @@ def _label_matches(pattern: re.Pattern, text: str):
         yield m
 
 
-def _find_labels(text: str) -> list[_Label]:
+def _find_labels(text: str, table_header: bool = True) -> list[_Label]:
     found: list[_Label] = []
     for fname, patterns in _LABELS.items():
         match = None
@@ -321,7 +421,7 @@ def _find_labels(text: str) -> list[_Label]:
             match = min(hits, key=lambda m: m.start(), default=None)
         if match:
             found.append(_Label(fname, match.start(), match.end()))
-    for m in _TABLE_HEADER.finditer(text):
+    for m in _TABLE_HEADER.finditer(text) if table_header else ():
         found.append(_Label("table_header", m.start(), m.end()))
     found.sort(key=lambda lab: (lab.start, -lab.end))
     out: list[_Label] = []
@@ -332,26 +432,63 @@ def _find_labels(text: str) -> list[_Label]:
     return out
 
 
+# A label wrapped in the narrow label column: its lines are short.
+_LABEL_COLUMN_WIDTH = 45
+_ALONE_LABELS = ("ambitions", "related")  # only when the line holds the label alone
+
+
 def _fallback_labels(lines: list[tuple[int, str]], have: set[str], offsets: list[int]) -> list[_Label]:
-    """Labels worded differently from the template: a line holding a key phrase."""
+    """Labels worded differently from the template: a line holding a key phrase, or up to four
+    short lines that together hold one (``Wij vragen de`` / ``formatietafel richting te`` /
+    ``geven aan``); a parenthesis the label opens is closed on its next lines. ``Opgave``-like
+    and ``Zie ook``-like labels count only alone on their line(s)."""
     out = []
-    for (_, text), offset in zip(lines, offsets):
-        fname = match_label(text)
-        if fname and fname not in have and fname not in ("title", "ambitions", "related") and len(text) < 160:
-            out.append(_Label(fname, offset, offset + len(text)))
-            have.add(fname)
+    i = 0
+    while i < len(lines):
+        found = None
+        for size in range(1, 5):
+            window = lines[i:i + size]
+            if len(window) < size or not window[0][1].strip() or len(window[0][1]) >= 160:
+                break
+            if size > 1 and (not window[-1][1].strip() or any(len(t) > _LABEL_COLUMN_WIDTH for _, t in window)):
+                break
+            joined = " ".join(t.strip() for _, t in window)
+            fname = match_label(joined)
+            if (fname and fname not in have and fname != "title"
+                    and (fname not in _ALONE_LABELS or normalise_label(joined) in LABEL_PHRASES[fname])):
+                found = (fname, size)
+                break
+        if found is None:
+            i += 1
+            continue
+        fname, size = found
+        joined = " ".join(t for _, t in lines[i:i + size])
+        # the label's own next lines: a parenthesis it opened, or short lower-case lines that
+        # go on with it (``uitspraken te doen``)
+        while i + size < len(lines) and 0 < len(nxt := lines[i + size][1].strip()) <= _LABEL_COLUMN_WIDTH:
+            if not (joined.count("(") > joined.count(")")
+                    or nxt[:1].islower() and match_label(nxt) in (None, fname) and not ends_sentence(nxt)):
+                break
+            joined += " " + nxt
+            size += 1
+        last = i + size - 1
+        out.append(_Label(fname, offsets[i], offsets[last] + len(lines[last][1])))
+        have.add(fname)
+        i += size
     return out
 
 
-def _segments(lines: list[tuple[int, str]]
+def _segments(lines: list[tuple[int, str]], table_header: bool = True
               ) -> tuple[dict[str, list[tuple[int, str]]], list[tuple[int, str]], list[str]]:
-    """Lines of each field, the lines before the first label, and the fields in text order."""
+    """Lines of each field, the lines before the first label, and the fields in text order.
+    ``table_header``: the policy table's header row is a label (not when the text was extracted
+    column by column: then its cells head the columns)."""
     text = "\n".join(t for _, t in lines)
     offsets, pos = [], 0
     for _, t in lines:
         offsets.append(pos)
         pos += len(t) + 1
-    labels = _find_labels(text)
+    labels = _find_labels(text, table_header)
     missing = set(_LABELS) - {lab.field for lab in labels}
     if missing:
         extra = _fallback_labels(lines, {lab.field for lab in labels} | {"table_header"}, offsets)
@@ -502,15 +639,19 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("tekst vóór het eerste label kon niet worden geplaatst", code, no,
                                       "unplaced-text", text.strip()))
 
-    if _longest_empty_run(segments, order) >= 3:
+    by_columns = _column_by_column(segments, order)
+    if by_columns:
+        segments, _, order = _segments(body, table_header=False)
+        segments = _values_in_label_order(segments, order, profile, code, warnings)
         warnings.append(ReaderWarning(
-            "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); "
-            "de velden van deze fiche zijn waarschijnlijk verkeerd ingedeeld. Lees liever het PDF- of "
-            "Word-bestand zelf in.", code, block.line, "labels-apart"))
-    if "advice" not in segments and "partners" in segments:
-        _recover_missing_advice(segments)
-    _recover_adjustment(segments)
-    _recover_value_before_label(segments, order)
+            "de labels staan los van hun waarden (de tekst is kolom voor kolom uit de PDF gehaald); de "
+            "waarden zijn op volgorde en naar hun soort bij de labels gezet. Controleer deze fiche, of lees "
+            "liever het PDF- of Word-bestand zelf in.", code, block.line, "labels-apart"))
+    else:
+        if "advice" not in segments and "partners" in segments:
+            _recover_missing_advice(segments)
+        _recover_adjustment(segments)
+        _recover_value_before_label(segments, order)
 
     for fname in _LABELS:
         if fname not in segments:
@@ -537,10 +678,17 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
         warnings.append(ReaderWarning("einddatum zonder document", code, _first_line(segments, "sources"),
                                       "unplaced-text", text))
     fiche.adjustment_moment = text_value(_without_tail(lines_of("adjustment_moment")))
+    if by_columns:  # the closing words wrapped over two lines
+        fiche.adjustment_moment = _LOGICAL_MOMENT.sub("", fiche.adjustment_moment).strip()
     fiche.external_changes = text_value(lines_of("external_changes"))
     fiche.partners = parse_partners(lines_of("partners"))
     fiche.advice, _ = parse_advice(lines_of("advice"))
-    rows, unplaced = parse_policy_table(lines_of("policy_areas"), vocabulary)
+    table_lines = lines_of("policy_areas")
+    first_line = next((t for t in table_lines if t.strip()), "")
+    if by_columns and starts_column_table(first_line):
+        rows, unplaced = column_table(table_lines)
+    else:
+        rows, unplaced = parse_policy_table(table_lines, vocabulary)
     fiche.policy_areas = rows
     for text in unplaced:
         line = next((no for no, t in segments.get("policy_areas", [])
@@ -550,19 +698,72 @@ def _parse_fiche(block: _Block, warnings: list[ReaderWarning], vocabulary: set[s
                                       code, line, "unplaced-text", text))
     body_text = "\n".join(t for _, t in block.body)
     references = find_references(body_text, block.title)
+    # A ``Zie ook`` value (by number or by title), and ``zie thema 2.1`` in running text.
+    for item in paragraphs([t for t in lines_of("related")]):
+        references += see_also_references(join_lines(item))
+    references += numbered_references(" ".join(m.group(0) for m in _SEE_NUMBERED.finditer(body_text)))
     fiche.title = normalise_whitespace(fiche.title)
     flat = " ".join(re.findall(r"\w+", body_text.lower()))
     return _Parsed(fiche, references, flat, re.sub(r"\s+", " ", body_text))
 
 
-def _longest_empty_run(segments: dict, order: list[str]) -> int:
-    """The most template labels in a row with nothing between them: a sign that the text was
-    extracted column by column (all labels first, then all values)."""
+def _label_piece(text: str, labels: list[str]) -> str | None:
+    """``start`` or ``end`` when ``text`` (a short line) is the start or the end of one of the
+    dossier's labels, else None."""
+    norm = normalise_label(text)
+    if not norm or len(text) > _LABEL_COLUMN_WIDTH or (len(norm.split()) < 2 and not text.rstrip().endswith(":")):
+        return None
+    if any(label != norm and label.startswith(norm + " ") for label in labels):
+        return "start"
+    if any(label != norm and label.endswith(" " + norm) for label in labels):
+        return "end"
+    return None
+
+
+def _values_in_label_order(segments: dict, order: list[str], profile: Profile, code: str,
+                           warnings: list[ReaderWarning]) -> dict:
+    """Text extracted column by column: the values, in text order, given back to the labels
+    in their order (``readers/columns.py``); the policy table that follows, written column by
+    column too, stays under ``policy_areas``."""
+    stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
+    # pieces of a label that a page break cut off from the rest (``Vanuit andere``)
+    labels = [normalise_label(text) for text in [*default_profile().labels.values(), *profile.labels.values()]]
+    kept: list[tuple[int, str]] = []
+    for no, t in stream:
+        piece = _label_piece(t, labels)
+        previous = next((x for _, x in reversed(kept) if x.strip()), "")
+        # the end of a label, unless it goes on with the value before it (``…, een`` / ``logisch moment.``)
+        if piece == "start" or piece == "end" and (not previous or ends_sentence(previous)):
+            continue
+        if t.strip() and _DOTS.fullmatch(t.strip()):
+            continue
+        kept.append((no, t))
+    stream = kept
+    start = next((k for k, (_, t) in enumerate(stream) if starts_column_table(t.strip())), len(stream))
+    fields = [f for f in order if f not in ("policy_areas", "table_header")]
+    assigned, unplaced = assign_stream(fields, stream[:start], profile)
+    for no, text in unplaced:
+        if text.strip():
+            warnings.append(ReaderWarning("waarde kon bij geen label worden geplaatst", code, no,
+                                          "unplaced-text", text.strip()))
+    assigned["policy_areas"] = stream[start:]
+    return assigned
+
+
+def _column_by_column(segments: dict, order: list[str]) -> bool:
+    """Was the fiche extracted column by column (all labels first, then all values, page by
+    page)? Then labels follow each other with nothing between them: three or more from the
+    first label on, or two from the first label on while half of all labels are empty, or a
+    run of three or more that is half of the labels. A fiche with a few empty fields in a row
+    is no sign."""
+    empties = [all(_DOTS.fullmatch(t.strip()) for _, t in segments.get(fname, [])) for fname in order]
+    leading = next((k for k, empty in enumerate(empties) if not empty), len(empties))
     longest = run = 0
-    for fname in order:
-        run = run + 1 if not any(t.strip() for _, t in segments.get(fname, [])) else 0
+    for empty in empties:
+        run = run + 1 if empty else 0
         longest = max(longest, run)
-    return longest
+    half = 2 * sum(empties) >= len(order)
+    return leading >= 3 or leading >= 2 and half or longest >= 3 and 2 * longest >= len(order)
 
 
 def _first_line(segments: dict, fname: str) -> int | None:
@@ -613,6 +814,8 @@ def _link_shared_passages(parsed: list[_Parsed]) -> None:
 
 _FOOTER_WORDS = re.compile(r"\b(?:pagina|page|blz\.?|p\.)\s*\d+(?:\s*(?:van|/|of)\s*\d+)?\s*$", re.IGNORECASE)
 _END_DATE_WORD = re.compile(r"\b[Ee]ind\s?d?atum\b")
+# A footnote mark glued to the last word of a line (``overheden1``): a label, not a page footer.
+_GLUED_MARK = re.compile(r"[^\W\d_]\d{1,2}\s*$")
 
 
 def _page_footers(lines: list[str]) -> set[int]:
@@ -623,7 +826,7 @@ def _page_footers(lines: list[str]) -> set[int]:
 
     positions: dict[str, list[int]] = {}
     for idx, line in enumerate(lines):
-        if line.strip() and re.search(r"\d\s*$", line):
+        if line.strip() and (re.search(r"\d\s*$", line) or len(line.split()) >= 6):
             positions.setdefault(shape(line), []).append(idx)
 
     def recurs_on_pages(key: str) -> bool:
@@ -640,8 +843,13 @@ def _page_footers(lines: list[str]) -> set[int]:
             continue
         if _FOOTER_WORDS.search(stripped) and len(stripped.split()) <= 12:
             out.add(idx)
-        elif re.search(r"\d\s*$", stripped) and len(stripped.split()) >= 2 and recurs_on_pages(shape(stripped)):
+        elif (re.search(r"\d\s*$", stripped) and len(stripped.split()) >= 2 and not _GLUED_MARK.search(stripped)
+              and recurs_on_pages(shape(stripped))):
             out.add(idx)
+        elif (len(stripped.split()) >= 6 and not ends_sentence(stripped) and recurs_on_pages(shape(stripped))
+              and not parse_heading(stripped, numbered=True) and match_label(stripped) is None
+              and all(not lines[j].strip() for j in (idx - 1, idx + 1) if 0 <= j < len(lines))):
+            out.add(idx)  # a running header or footer without a page number, a paragraph of its own
     return out
 
 
@@ -654,7 +862,12 @@ def proper_nouns(text: str) -> set[str]:
 
 
 def _opgave_text(block: _Block) -> str:
-    """The lines of a fiche's Opgave block (the ambitions with their marks)."""
+    """The lines of a fiche's Opgave block (the ambitions with their marks). In text extracted
+    column by column they lead the value stream."""
+    segments, _, order = _segments(block.body[:80])
+    if "ambitions" in segments and _column_by_column(segments, order):
+        stream = sorted((line for fname in order for line in segments.get(fname, [])), key=lambda line: line[0])
+        return "\n".join(t for _, t in stream[:opgave_prefix(stream)]).strip()
     body = block.body[:30]
     for k, (_, text) in enumerate(body):
         m = _LABELS["ambitions"][0].match(text)
@@ -670,7 +883,14 @@ def _opgave_text(block: _Block) -> str:
 
 
 def _footnote_candidates(block: _Block) -> list[str]:
-    return [m.group(2) for _, t in block.body if (m := _FOOTNOTE_LINE.match(t)) and m.group(2)[:1].isupper()]
+    out = [m.group(2) for _, t in block.body if (m := _FOOTNOTE_LINE.match(t)) and m.group(2)[:1].isupper()]
+    for k, (_, t) in enumerate(block.body):
+        if _LONE_NUMBER.match(t):  # ``1`` alone, the note in the next paragraph
+            note = _next_paragraph(block.body, k + 1)
+            text = " ".join(block.body[j][1] for j in note)
+            if note and text[:1].isupper() and ends_sentence(text):
+                out.append(text)
+    return out
 
 
 def induce_profile(blocks: list[_Block], title: str, base: Profile | None = None) -> Profile:
@@ -710,7 +930,8 @@ def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) 
     raw_lines = text.split("\n")
     footers = _page_footers(raw_lines)
     lines = [(idx + 1, line) for idx, line in join_wrapped_urls(raw_lines) if idx not in footers]
-    blocks, before = _split_fiches(lines)
+    form = topic_form(lines, profile)
+    blocks, before = _split_fiches(lines, form)
     if not blocks:
         # No fiche headings: perhaps a dossier organised by headings (programmes, topics, sections).
         from akkoord.dossier.readers.headings import parse_heading_text
@@ -732,6 +953,7 @@ def parse_text(text: str, name: str = "invoer", profile: Profile | None = None) 
                 warnings.append(ReaderWarning("tekst vóór de eerste fiche kon niet worden geplaatst", None, no,
                                               "unplaced-text", t.strip()))
     profile = induce_profile(blocks, dossier_title, profile)
+    profile.topic_heading = form
     parsed: list[_Parsed] = []
     seen: set[str] = set()
     towns: Counter = Counter()
