@@ -85,11 +85,11 @@ SECTION_STRONG = 0.75  # one own word is enough where at least this share of the
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.38, "body": 1.18, "coverage": 3.22, "title": 0.83, "section": 2.85, "quiet_section": -2.64,
-    "length": -1.00,
+    "score": 1.34, "body": 0.98, "coverage": 0.89, "title": 0.38, "section": 1.28, "quiet_section": -1.32,
+    "length": -0.77,
 }
-DECISION_BIAS = -1.69
-DECISION_THRESHOLD = 0.55
+DECISION_BIAS = -0.77
+DECISION_THRESHOLD = 0.60
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
@@ -564,7 +564,7 @@ class Linker:
             section = section or Section()
             primary, signals = self.signals(passage, query, scored, section)
             confidence = about_a_fiche(signals)
-            if confidence >= DECISION_THRESHOLD and self._evidence(query, primary, signals["section"]):
+            if confidence >= DECISION_THRESHOLD and self._evidence(primary):
                 score, body, parts, doc = primary
                 reasons = self._reasons(parts)
                 if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
@@ -610,14 +610,11 @@ class Linker:
         # One word is a passing mention, unless it names the fiche's subject.
         return len(distinct) >= 2 or bool(doc.title_terms & set(query_words_of(query, distinct)))
 
-    def _evidence(self, query: dict, item: tuple, section: float) -> bool:
-        """A link needs words of the passage's own: two distinct ones, or one that is a word of
-        the fiche's title, or one in a section whose subject the fiche is."""
-        score, body, parts, doc = item
-        distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
-        if len(distinct) >= 2 or (distinct and section >= SECTION_STRONG):
-            return True
-        return bool(doc.title_terms & set(query_words_of(query, distinct)))
+    def _evidence(self, item: tuple) -> bool:
+        """A link needs a word of the passage's own (not only its heading or a name), so that its
+        reasons are the passage's words, and at least the score FICHE_THRESHOLD that every linked
+        fiche needs."""
+        return item[0] >= FICHE_THRESHOLD and any(v >= 0.3 and w.lower() not in self._names for v, w in item[2])
 
     def signals(self, passage: Passage, query: dict, scored: list, section: "Section") -> tuple[tuple, dict]:
         """The candidate fiche of a passage (the best, or among the best three the subject of its
