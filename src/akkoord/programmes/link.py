@@ -17,16 +17,18 @@ for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
 
 Whether a passage is about its best fiche at all is decided from several signals
 (``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
-the development set, see benchmarks/programmes_fit.py): the score and the score of the
+the two development sets, see benchmarks/programmes_fit.py): the score and the score of the
 passage's own words, in units of a word that only one fiche uses; the share of the passage's
 content that the fiche explains; whether a word of the fiche's title is among them; the share of
 the other passages under the same heading linked to that fiche (a first pass over all passages
 gives each passage its section); whether nothing else in the section links; the passage's
-length. On top, a link needs two distinct words of the passage's own (or a word of the fiche's
-title, or one word in a section mostly about the fiche). Other fiches among the best three join
-under the fixed gates of ``_gated``. So a passage that concerns no fiche stays unlinked. The
-reasons are the passage's words that carried the score, strongest first, plus the heading when
-the section carried a weak link.
+length. Each programme has its own baseline (``programme_baselines``): how far the median of its
+passages' decision values lies from that of the development sets, half of which is taken off,
+so the decision adapts to an author's style. A link further needs a word of the passage's own
+and the minimum fiche score. Other fiches among the best three join under the fixed gates of
+``_gated``. So a passage that concerns no fiche stays unlinked. The reasons are the passage's
+words that carried the score, strongest first, plus the heading when the section carried a
+weak link.
 
 Advice items (the decision points) of a linked fiche are scored the same way against the
 passage; the best ones above their own threshold are returned with their reasons.
@@ -81,7 +83,6 @@ MAX_FICHES = 3
 # the candidates, a subject the dossier does not treat).
 SECTION_SHARE = 0.5
 SECTION_MIN_OTHERS = 2
-SECTION_STRONG = 0.75  # one own word is enough where at least this share of the section links to the fiche
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
