@@ -16,7 +16,7 @@ docs/evaluation-programmes.md, measurement 10. Words added in measurement 11 (*a
 *bijstand*, *uitkering*, *kindpakket*; *incasso*, *aanmaningen*, *beslaglegging*; *thuishulp*,
 *zorgwoningen*, *woonzorgcentrum*; *valpreventie*, *beweegaanbod*; *distributiecentra*,
 *logistiek*; *inhuren*; the climate-adaptation group): general terms as well, added after
-reading the misses of the second development set (``lindeveen-heldout``). The dossier profile's own vocabulary
+reading the misses of the second development set (measurement 11). The dossier profile's own vocabulary
 (``akkoord.web.dossiers.profiles.search_vocabulary``) holds only the names of the ambitions,
 not subject words, so it is not used here.
 """
