@@ -48,19 +48,19 @@ def test_splitter_finds_the_reference_passages_on_their_pages(development):
 
 def test_linking_on_the_development_set_does_not_fall_below_the_tuned_level(development):
     # First development set, tuned on (docs/evaluation-programmes.md, measurement 11):
-    # top-3 87.2%, unlinked 82.9%. A floor against regressions, not the quality bar.
+    # top-3 87.2%, unlinked 84.7%. A floor against regressions, not the quality bar.
     assert development["top3"] >= 86.0
-    assert development["unlinked"] >= 81.0
+    assert development["unlinked"] >= 83.0
 
 
 def test_linking_on_the_second_development_set_does_not_fall_below_the_tuned_level():
-    # Second development set (another author), tuned on since measurement 11: top-3 84.2%,
-    # unlinked 76.6% (74.5% / 75.0% when it was held out). A floor against regressions, not the
+    # Second development set (another author), tuned on since measurement 11: top-3 83.0%,
+    # unlinked 78.1% (74.5% / 75.0% when it was held out). A floor against regressions, not the
     # quality bar.
     result = _evaluate(SECOND)
     assert result["split_start"] >= 98.0
-    assert result["top3"] >= 82.5
-    assert result["unlinked"] >= 75.0
+    assert result["top3"] >= 81.5
+    assert result["unlinked"] >= 76.5
 
 
 @pytest.mark.skipif(not (HELDOUT / "reference.json").is_file(),

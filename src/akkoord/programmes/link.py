@@ -24,11 +24,12 @@ the other passages under the same heading linked to that fiche (a first pass ove
 gives each passage its section); whether nothing else in the section links; the passage's
 length. Each programme has its own baseline (``programme_baselines``): how far the median of its
 passages' decision values lies from that of the development sets, half of which is taken off,
-so the decision adapts to an author's style. A link further needs a word of the passage's own
-and the minimum fiche score. Other fiches among the best three join under the fixed gates of
-``_gated``. So a passage that concerns no fiche stays unlinked. The reasons are the passage's
-words that carried the score, strongest first, plus the heading when the section carried a
-weak link.
+so the decision adapts to an author's style. A link further needs the minimum fiche score and
+two words of the passage's own, or one that weighs at least ONE_WORD_UNITS, or one in a section
+mostly about the fiche. Other fiches among
+the best three join under the fixed gates of ``_gated``. So a passage that concerns no fiche
+stays unlinked. The reasons are the passage's words that carried the score, strongest first,
+plus the heading when the section carried a weak link.
 
 Advice items (the decision points) of a linked fiche are scored the same way against the
 passage; the best ones above their own threshold are returned with their reasons.
@@ -83,6 +84,7 @@ MAX_FICHES = 3
 # the candidates, a subject the dossier does not treat).
 SECTION_SHARE = 0.5
 SECTION_MIN_OTHERS = 2
+SECTION_STRONG = 0.75  # one own word is enough where at least this share of the section links to the fiche
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
@@ -96,6 +98,9 @@ DECISION_THRESHOLD = 0.62
 PROGRAMME_CENTRING = 0.5
 PROGRAMME_MEDIAN = 1.63
 PROGRAMME_MIN_PASSAGES = 30
+# A passage that shares one word with its fiche is linked only when that word weighs this many
+# units (a word that only one fiche uses weighs one unit in a plain field).
+ONE_WORD_UNITS = 2.0
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
@@ -564,16 +569,17 @@ class Linker:
 
     def _prepare(self, passage: Passage, lead_in: str = "", section: "Section | None" = None,
                  decide: bool = True) -> tuple:
-        """(passage, query, scored fiches, candidate fiche, signals); the last two only with ``decide``."""
+        """(passage, query, scored fiches, candidate fiche, signals, the passage's names and
+        content words); the candidate and signals only with ``decide``."""
         query = self._query(passage, lead_in)
         scored = self._score_fiches(query)
+        primary = signals = None
         if scored and decide:
             primary, signals = self.signals(passage, query, scored, section or Section())
-            return passage, query, scored, primary, signals
-        return passage, query, scored, None, None
+        return passage, query, scored, primary, signals, self._names, self._content
 
     def _finish(self, prepared: tuple, explain: bool, baseline: float = 0.0) -> PassageLinks:
-        passage, query, scored, primary, signals = prepared
+        passage, query, scored, primary, signals, self._names, self._content = prepared  # this passage's words
         decide = signals is not None
         candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
             if explain else []
@@ -581,7 +587,7 @@ class Linker:
         confidence = None
         if decide:
             confidence = about_a_fiche(signals, baseline)
-            if confidence >= DECISION_THRESHOLD and self._evidence(primary):
+            if confidence >= DECISION_THRESHOLD and self._evidence(primary, signals["section"]):
                 score, body, parts, doc = primary
                 reasons = self._reasons(parts)
                 if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
@@ -625,11 +631,20 @@ class Linker:
         # One word is a passing mention, unless it names the fiche's subject.
         return len(distinct) >= 2 or bool(doc.title_terms & set(query_words_of(query, distinct)))
 
-    def _evidence(self, item: tuple) -> bool:
-        """A link needs a word of the passage's own (not only its heading or a name), so that its
-        reasons are the passage's words, and at least the score FICHE_THRESHOLD that every linked
-        fiche needs."""
-        return item[0] >= FICHE_THRESHOLD and any(v >= 0.3 and w.lower() not in self._names for v, w in item[2])
+    def _evidence(self, item: tuple, section: float) -> bool:
+        """A link needs words of the passage's own (not only its heading or names), so that its
+        reasons are the passage's words, and at least the score FICHE_THRESHOLD that every
+        linked fiche needs: two distinct words, or one that weighs at least ONE_WORD_UNITS
+        (a word only one fiche uses, in a strong field or more than once), or one in a section
+        mostly about the fiche (``section``: the share of the others linked to it)."""
+        if item[0] < FICHE_THRESHOLD:
+            return False
+        own: dict[str, float] = {}
+        for value, word in item[2]:
+            if value >= 0.3 and word.lower() not in self._names:
+                own[word.lower()] = own.get(word.lower(), 0.0) + value
+        return len(own) >= 2 or (bool(own) and (section >= SECTION_STRONG
+                                                or max(own.values()) >= ONE_WORD_UNITS * self.unit))
 
     def signals(self, passage: Passage, query: dict, scored: list, section: "Section") -> tuple[tuple, dict]:
         """The candidate fiche of a passage (the best, or among the best three the subject of its
