@@ -2,7 +2,8 @@
 DECISION_WEIGHTS, DECISION_BIAS, DECISION_THRESHOLD) on the development sets, and estimate how
 well they transfer to programmes by another author.
 
-    .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 1.0] [--signals a,b,c]
+    .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 0.01] [--centring 0.5]
+        [--signals a,b,c] [--per-party]
 
 Reads the development sets (by default ``tests/fixtures/programmes/lindeveen/`` and
 ``lindeveen-heldout/``, two authors; never a set kept apart for the final measurement): links
@@ -13,9 +14,11 @@ weights, not the bias) of "the reference lists a fiche for this unit" on the sig
 * leave-one-set-out: weights fitted on one author's set, measured on the other's (the honest
   estimate of what happens with an author the weights have not seen);
 * leave-one-party-out: fitted on all parties but one, measured on that one;
-* in-sample: fitted on everything (optimistic), with the weights to paste into link.py.
+* in-sample: fitted on everything (optimistic), with the weights (and PROGRAMME_MEDIAN) to
+  paste into link.py.
 
-Each at several thresholds, with the figures per set and the worst party.
+Each at several thresholds, with top-3 / unlinked per set (and per party with --per-party),
+and each programme's baseline applied as ``link.programme_baselines`` does.
 """
 from __future__ import annotations
 
