@@ -1,15 +1,24 @@
 """Fit the weights of the linker's "about a fiche at all" decision (``akkoord.programmes.link``:
-DECISION_WEIGHTS, DECISION_BIAS) on the development set, and estimate how well they transfer.
+DECISION_WEIGHTS, DECISION_BIAS, DECISION_THRESHOLD) on the development sets, and estimate how
+well they transfer to programmes by another author.
 
-    .venv/bin/python benchmarks/programmes_fit.py [--set DIR] [--l2 0.05]
+    .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 0.01] [--centring 0.5]
+        [--signals a,b,c] [--per-party]
 
-Reads the development set (``tests/fixtures/programmes/lindeveen/``, never the held-out set):
-links every passage with the threshold at zero (so every passage gets its candidate fiche and
-its signals), then fits a logistic regression (plain gradient descent, L2 penalty) of "the
-reference lists a fiche for this unit" on the signals. Prints the weights to paste into
-link.py, and the figures of leave-one-party-out: weights fitted on four parties, applied to the
-fifth, at several decision thresholds. Those cross-validated figures are the honest estimate of
-what the weights do on programmes they were not fitted on (same dossier, same author).
+Reads the development sets (by default ``tests/fixtures/programmes/lindeveen/`` and
+``lindeveen-heldout/``, two authors; never a set kept apart for the final measurement): links
+every passage of a set with the decision switched off (so every passage gets its candidate
+fiche and its signals), then fits a logistic regression (Newton's method, L2 penalty on the
+weights, not the bias) of "the reference lists a fiche for this unit" on the signals. Prints:
+
+* leave-one-set-out: weights fitted on one author's set, measured on the other's (the honest
+  estimate of what happens with an author the weights have not seen);
+* leave-one-party-out: fitted on all parties but one, measured on that one;
+* in-sample: fitted on everything (optimistic), with the weights (and PROGRAMME_MEDIAN) to
+  paste into link.py.
+
+Each at several thresholds, with top-3 / unlinked per set (and per party with --per-party),
+and each programme's baseline applied as ``link.programme_baselines`` does.
 """
 from __future__ import annotations
 
@@ -21,10 +30,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
+DEVELOPMENT_SETS = [REPO / "tests" / "fixtures" / "programmes" / name for name in ("lindeveen", "lindeveen-heldout")]
+THRESHOLDS = [0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66, 0.7]
 
 
 def units(folder: Path) -> list[dict]:
-    """Per reference unit: party, reference fiches, our would-be fiches and the signals."""
+    """Per reference unit: set, party, reference fiches, our would-be fiches and the signals."""
     import akkoord.programmes.link as link
     from akkoord.dossier.readers import read_path
     from akkoord.dossier.sample import SAMPLE_TEXT_PATH
@@ -49,35 +60,95 @@ def units(folder: Path) -> list[dict]:
             continue
         used[unit["party"]].add(passage.index)
         result = by_passage[(unit["party"], id(passage))]
-        out.append({"party": unit["party"], "wanted": unit["fiches"], "ours": [e.code for e in result.fiches],
-                    "signals": result.signals})
+        out.append({"set": folder.name, "party": unit["party"], "wanted": unit["fiches"],
+                    "ours": [e.code for e in result.fiches], "signals": result.signals})
     return out
 
 
-def fit(rows: list[dict], names: list[str], l2: float, steps: int = 4000, rate: float = 0.5):
-    w = [0.0] * len(names)
-    b = 0.0
-    data = [([r["signals"].get(k, 0.0) for k in names], 1.0 if r["wanted"] else 0.0) for r in rows if r["signals"]]
-    n = len(data)
+def relative(rows: list[dict]) -> None:
+    """Experimental signals relative to the party's own programme, to try with ``--signals``:
+    ``score_rank`` (share of the party's units with a lower score), ``score_rel`` (score minus the
+    party's median), the same for body and coverage. Computed over the reference units (nearly
+    all passages); measured in measurement 11, not used by the linker."""
+    import statistics
+    for party in {r["party"] for r in rows}:
+        mine = [r for r in rows if r["party"] == party and r["signals"]]
+        for key in ("score", "body", "coverage"):
+            values = sorted(r["signals"][key] for r in mine)
+            median = statistics.median(values)
+            for r in mine:
+                v = r["signals"][key]
+                r["signals"][key + "_rank"] = sum(x < v for x in values) / len(values)
+                r["signals"][key + "_rel"] = v - median
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a small, positive definite system)."""
+    n = len(b)
+    m = [row[:] + [v] for row, v in zip(a, b)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit(rows: list[dict], names: list[str], l2: float, steps: int = 25):
+    """Logistic regression by Newton's method; the penalty ``l2`` (per unit, on the weights
+    only) is scaled by the number of units, so it means the same for any number of rows."""
+    data = [([r["signals"].get(k, 0.0) for k in names] + [1.0], 1.0 if r["wanted"] else 0.0)
+            for r in rows if r["signals"]]
+    n, d = len(data), len(names) + 1
+    w = [0.0] * d
     for _ in range(steps):
-        gw = [l2 * x for x in w]
-        gb = 0.0
+        grad = [l2 * w[i] if i < d - 1 else 0.0 for i in range(d)]
+        hess = [[(l2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
         for x, y in data:
-            z = b + sum(wi * xi for wi, xi in zip(w, x))
+            z = sum(wi * xi for wi, xi in zip(w, x))
             p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for i, xi in enumerate(x):
-                gw[i] += (p - y) * xi / n
-            gb += (p - y) / n
-        w = [wi - rate * g for wi, g in zip(w, gw)]
-        b -= rate * gb
-    return dict(zip(names, w)), b
+            s = p * (1 - p) / n
+            for i in range(d):
+                grad[i] += (p - y) * x[i] / n
+                for j in range(d):
+                    hess[i][j] += s * x[i] * x[j]
+        step = _solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-8:
+            break
+    return dict(zip(names, w[:-1])), w[-1]
 
 
-def probability(row: dict, weights: dict, bias: float) -> float:
+def value(row: dict, weights: dict, bias: float) -> float:
+    return bias + sum(weights[k] * row["signals"].get(k, 0.0) for k in weights)
+
+
+def probability(row: dict, weights: dict, bias: float, baseline: float = 0.0) -> float:
     if not row["signals"]:
         return 0.0
-    z = bias + sum(weights[k] * row["signals"].get(k, 0.0) for k in weights)
+    z = value(row, weights, bias) - baseline
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _median(values: list[float]) -> float:
+    import statistics
+    return statistics.median(values) if values else 0.0
+
+
+def centred(train: list[dict], test: list[dict], weights: dict, bias: float, centring: float) -> list[float]:
+    """Probabilities of ``test`` with each party's baseline (as ``link.programme_baselines``):
+    ``centring`` times the distance between the party's median decision value and the median
+    over the ``train`` rows. Over the reference units, which are nearly all passages."""
+    overall = _median([value(r, weights, bias) for r in train if r["signals"]])
+    baselines = {party: centring * (_median([value(r, weights, bias) for r in test
+                                             if r["party"] == party and r["signals"]]) - overall)
+                 for party in {r["party"] for r in test}}
+    return [probability(r, weights, bias, baselines[r["party"]]) for r in test]
 
 
 def figures(rows: list[dict], probabilities: list[float], threshold: float) -> tuple[float, float, float]:
@@ -91,38 +162,69 @@ def figures(rows: list[dict], probabilities: list[float], threshold: float) -> t
         else:
             none += 1
             unlinked += not ours
-    return 100.0 * top1 / linked, 100.0 * top3 / linked, 100.0 * unlinked / none
+    return (100.0 * top1 / linked if linked else 0.0, 100.0 * top3 / linked if linked else 0.0,
+            100.0 * unlinked / none if none else 0.0)
+
+
+def report(title: str, rows: list[dict], probabilities: list[float], per_party: bool = False) -> None:
+    print(title)
+    sets = sorted({r["set"] for r in rows})
+    for t in THRESHOLDS:
+        all_ = figures(rows, probabilities, t)
+        parts = []
+        for s in sets:
+            pick = [i for i, r in enumerate(rows) if r["set"] == s]
+            f = figures([rows[i] for i in pick], [probabilities[i] for i in pick], t)
+            parts.append(f"{s} {f[1]:.1f}/{f[2]:.1f}")
+        print(f"  {t:.2f}: all top-1 {all_[0]:.1f} top-3 {all_[1]:.1f} unlinked {all_[2]:.1f} | "
+              + " | ".join(parts) + f" | min {min(all_[1] - 85, all_[2] - 80):+.1f}")
+    if per_party:
+        for t in THRESHOLDS:
+            cells = []
+            for party in sorted({r["party"] for r in rows}):
+                pick = [i for i, r in enumerate(rows) if r["party"] == party]
+                f = figures([rows[i] for i in pick], [probabilities[i] for i in pick], t)
+                cells.append(f"{party} {f[1]:.0f}/{f[2]:.0f}")
+            print(f"  {t:.2f} per party: " + ", ".join(cells))
+
+
+def held_out(rows: list[dict], names: list[str], l2: float, key: str, centring: float) -> list[float]:
+    """Probabilities of each row from weights fitted without its group (``key``: set or party)."""
+    out = [0.0] * len(rows)
+    for group in sorted({r[key] for r in rows}):
+        train = [r for r in rows if r[key] != group]
+        weights, bias = fit(train, names, l2)
+        pick = [i for i, r in enumerate(rows) if r[key] == group]
+        for i, p in zip(pick, centred(train, [rows[i] for i in pick], weights, bias, centring)):
+            out[i] = p
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    from akkoord.programmes.link import DECISION_WEIGHTS
-    from programmes_eval import FIXTURES
+    from akkoord.programmes.link import DECISION_WEIGHTS, PROGRAMME_CENTRING
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", dest="folder", type=Path, default=FIXTURES)
-    parser.add_argument("--l2", type=float, default=0.05)
+    parser.add_argument("--set", dest="folders", type=Path, action="append")
+    parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--signals", default=",".join(DECISION_WEIGHTS), help="comma-separated signal names")
+    parser.add_argument("--centring", type=float, default=PROGRAMME_CENTRING,
+                        help="share of a programme's distance to the overall median taken off (0: none)")
+    parser.add_argument("--per-party", action="store_true")
     args = parser.parse_args(argv)
     names = [n for n in args.signals.split(",") if n]
-    rows = units(args.folder)
-    thresholds = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
-    parties = sorted({r["party"] for r in rows})
-    held = [0.0] * len(rows)
-    for party in parties:
-        weights, bias = fit([r for r in rows if r["party"] != party], names, args.l2)
-        for i, r in enumerate(rows):
-            if r["party"] == party:
-                held[i] = probability(r, weights, bias)
-    print("leave-one-party-out (fitted on four parties, measured on the fifth):")
-    for t in thresholds:
-        print("  threshold %.2f: top-1 %.1f%%, top-3 %.1f%%, unlinked %.1f%%" % ((t,) + figures(rows, held, t)))
+    rows = [row for folder in (args.folders or DEVELOPMENT_SETS) for row in units(folder)]
+    relative(rows)
+    if len({r["set"] for r in rows}) > 1:
+        report("leave-one-set-out (fitted on one author's set, measured on the other's):",
+               rows, held_out(rows, names, args.l2, "set", args.centring), args.per_party)
+    report("leave-one-party-out (fitted on all parties but one, measured on that one):",
+           rows, held_out(rows, names, args.l2, "party", args.centring), args.per_party)
     weights, bias = fit(rows, names, args.l2)
-    fitted = [probability(r, weights, bias) for r in rows]
-    print("fitted on all five parties (optimistic):")
-    for t in thresholds:
-        print("  threshold %.2f: top-1 %.1f%%, top-3 %.1f%%, unlinked %.1f%%" % ((t,) + figures(rows, fitted, t)))
+    report("fitted on all parties (in-sample, optimistic):", rows,
+           centred(rows, rows, weights, bias, args.centring), args.per_party)
     print("DECISION_WEIGHTS = {" + ", ".join(f'"{k}": {v:.2f}' for k, v in weights.items()) + "}")
     print(f"DECISION_BIAS = {bias:.2f}")
+    print(f"PROGRAMME_MEDIAN = {_median([value(r, weights, bias) for r in rows if r['signals']]):.2f}")
     return 0
 
 

@@ -1,10 +1,10 @@
 """The measurements of benchmarks/programmes_eval.py.
 
-* Development set (``tests/fixtures/programmes/lindeveen/``): written by an author who had not
-  seen the linker, but the linker has since been tuned on it (its misses were read, the weights
-  of the link decision were fitted on it). Its figures are a regression floor, not evidence
-  that the quality bar is met.
-* Held-out set (``tests/fixtures/programmes/lindeveen-heldout/``): written by another author,
+* Development sets (``tests/fixtures/programmes/lindeveen/`` and ``lindeveen-heldout/``, two
+  authors who had not seen the linker): the linker has since been tuned on both (their misses
+  were read, the weights of the link decision were fitted on them together). Their figures are
+  regression floors, not evidence that the quality bar is met.
+* Held-out set (``tests/fixtures/programmes/lindeveen-heldout2/``): written by a third author,
   never read by the linker's authors; the lead adds it and measures once. The issue's quality
   bar (top-3 >= 85%, unlinked >= 80%) is asserted on it; the test skips while the folder is absent.
 """
@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "programmes" / "lindeveen-heldout"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "programmes"
+SECOND = FIXTURES / "lindeveen-heldout"  # the second development set (it was the held-out set of measurement 10)
+HELDOUT = FIXTURES / "lindeveen-heldout2"
 
 
 def _evaluate(folder: Path | None = None) -> dict:
@@ -45,14 +47,24 @@ def test_splitter_finds_the_reference_passages_on_their_pages(development):
 
 
 def test_linking_on_the_development_set_does_not_fall_below_the_tuned_level(development):
-    # Development set, tuned on (docs/evaluation-programmes.md, measurement 10):
-    # top-3 88.0%, unlinked 83.8%. A floor against regressions, not the quality bar.
-    assert development["top3"] >= 86.5
-    assert development["unlinked"] >= 82.0
+    # First development set, tuned on (docs/evaluation-programmes.md, measurement 11):
+    # top-3 87.2%, unlinked 84.7%. A floor against regressions, not the quality bar.
+    assert development["top3"] >= 86.0
+    assert development["unlinked"] >= 83.0
+
+
+def test_linking_on_the_second_development_set_does_not_fall_below_the_tuned_level():
+    # Second development set (another author), tuned on since measurement 11: top-3 83.0%,
+    # unlinked 78.1% (74.5% / 75.0% when it was held out). A floor against regressions, not the
+    # quality bar.
+    result = _evaluate(SECOND)
+    assert result["split_start"] >= 98.0
+    assert result["top3"] >= 81.5
+    assert result["unlinked"] >= 76.5
 
 
 @pytest.mark.skipif(not (HELDOUT / "reference.json").is_file(),
-                    reason="held-out set not present (the lead adds tests/fixtures/programmes/lindeveen-heldout)")
+                    reason="held-out set not present (the lead adds tests/fixtures/programmes/lindeveen-heldout2)")
 def test_linking_meets_the_quality_bar_on_the_held_out_set():
     result = _evaluate(HELDOUT)
     assert result["top3"] >= 85.0

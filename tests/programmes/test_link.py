@@ -149,3 +149,25 @@ def test_the_section_decides_a_weak_passage():
     assert [e.code for e in in_money.fiches] == ["1A"]
     assert in_money.confidence > in_quiet.confidence
     assert "Rondkomen" in in_money.fiches[0].reasons  # the section carried it, and the reason says so
+
+
+def test_each_programme_gets_its_own_baseline():
+    from akkoord.programmes.link import PROGRAMME_CENTRING, PROGRAMME_MEDIAN, PROGRAMME_MIN_PASSAGES, \
+        programme_baselines
+
+    n = PROGRAMME_MIN_PASSAGES
+    eager = [Passage(i, "x", 1) for i in range(n)]  # an author whose every passage looks linkable
+    plain = [Passage(i, "x", 1) for i in range(n + 1)]  # one at the development sets' median
+    short = [Passage(i, "x", 1) for i in range(3)]  # too short to tell
+    values = [PROGRAMME_MEDIAN + 2.0] * n + [PROGRAMME_MEDIAN] * n + [None] + [PROGRAMME_MEDIAN + 5.0] * 3
+    baselines = programme_baselines(eager + plain + short, values)
+    assert baselines[:n] == [pytest.approx(PROGRAMME_CENTRING * 2.0)] * n
+    assert baselines[n:2 * n + 1] == [pytest.approx(0.0)] * (n + 1)  # a passage without candidates counts for nothing
+    assert baselines[2 * n + 1:] == [0.0] * 3
+
+
+def test_a_higher_baseline_needs_more_evidence(links):
+    from akkoord.programmes.link import about_a_fiche
+
+    signals = next(l for l in Linker(DOSSIER).link(split_text(PROGRAMME).passages, explain=True) if l.signals).signals
+    assert about_a_fiche(signals, 1.0) < about_a_fiche(signals) < about_a_fiche(signals, -1.0)

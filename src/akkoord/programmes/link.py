@@ -17,16 +17,19 @@ for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
 
 Whether a passage is about its best fiche at all is decided from several signals
 (``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
-the development set, see benchmarks/programmes_fit.py): the score and the score of the
+the two development sets, see benchmarks/programmes_fit.py): the score and the score of the
 passage's own words, in units of a word that only one fiche uses; the share of the passage's
 content that the fiche explains; whether a word of the fiche's title is among them; the share of
 the other passages under the same heading linked to that fiche (a first pass over all passages
 gives each passage its section); whether nothing else in the section links; the passage's
-length. On top, a link needs two distinct words of the passage's own (or a word of the fiche's
-title, or one word in a section mostly about the fiche). Other fiches among the best three join
-under the fixed gates of ``_gated``. So a passage that concerns no fiche stays unlinked. The
-reasons are the passage's words that carried the score, strongest first, plus the heading when
-the section carried a weak link.
+length. Each programme has its own baseline (``programme_baselines``): how far the median of its
+passages' decision values lies from that of the development sets, half of which is taken off,
+so the decision adapts to an author's style. A link further needs the minimum fiche score and
+two words of the passage's own, or one that weighs at least ONE_WORD_UNITS, or one in a section
+mostly about the fiche. Other fiches among
+the best three join under the fixed gates of ``_gated``. So a passage that concerns no fiche
+stays unlinked. The reasons are the passage's words that carried the score, strongest first,
+plus the heading when the section carried a weak link.
 
 Advice items (the decision points) of a linked fiche are scored the same way against the
 passage; the best ones above their own threshold are returned with their reasons.
@@ -85,11 +88,19 @@ SECTION_STRONG = 0.75  # one own word is enough where at least this share of the
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.38, "body": 1.18, "coverage": 3.22, "title": 0.83, "section": 2.85, "quiet_section": -2.64,
-    "length": -1.00,
+    "score": 1.36, "body": 0.93, "coverage": 0.90, "title": 0.37, "section": 1.27, "quiet_section": -1.32,
+    "length": -0.76,
 }
-DECISION_BIAS = -1.69
-DECISION_THRESHOLD = 0.55
+DECISION_BIAS = -0.81
+DECISION_THRESHOLD = 0.62
+# Each programme's own baseline (``programme_baselines``): half of the distance between the
+# median decision value of its passages and the median over the development sets is taken off.
+PROGRAMME_CENTRING = 0.5
+PROGRAMME_MEDIAN = 1.63
+PROGRAMME_MIN_PASSAGES = 30
+# A passage that shares one word with its fiche is linked only when that word weighs this many
+# units (a word that only one fiche uses weighs one unit in a plain field).
+ONE_WORD_UNITS = 2.0
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
@@ -546,25 +557,37 @@ class Linker:
         return scored
 
     def link_passage(self, passage: Passage, explain: bool = False, lead_in: str = "",
-                     section: "Section | None" = None, decide: bool = True) -> PassageLinks:
+                     section: "Section | None" = None, decide: bool = True, baseline: float = 0.0) -> PassageLinks:
         """The fiches and points of one passage; with ``explain`` also the best three fiches
         whether linked or not (``candidates``), to see why a passage stayed unlinked.
         ``lead_in``: the sentence that introduces the list a bullet belongs to; ``section``: what
         the other passages under the same heading were linked to. With ``decide`` the passage
-        is linked or left alone by the weighed signals of ``about_a_fiche`` (the final pass);
-        without it by the fixed gates of ``_gated`` alone, and without points (the first pass)."""
+        is linked or left alone by the weighed signals of ``about_a_fiche`` (the final pass),
+        less the ``baseline`` of its programme (``programme_baselines``); without it by the fixed
+        gates of ``_gated`` alone, and without points (the first pass)."""
+        return self._finish(self._prepare(passage, lead_in, section, decide), explain, baseline)
+
+    def _prepare(self, passage: Passage, lead_in: str = "", section: "Section | None" = None,
+                 decide: bool = True) -> tuple:
+        """(passage, query, scored fiches, candidate fiche, signals, the passage's names and
+        content words); the candidate and signals only with ``decide``."""
         query = self._query(passage, lead_in)
         scored = self._score_fiches(query)
+        primary = signals = None
+        if scored and decide:
+            primary, signals = self.signals(passage, query, scored, section or Section())
+        return passage, query, scored, primary, signals, self._names, self._content
+
+    def _finish(self, prepared: tuple, explain: bool, baseline: float = 0.0) -> PassageLinks:
+        passage, query, scored, primary, signals, self._names, self._content = prepared  # this passage's words
+        decide = signals is not None
         candidates = [Evidence(d.code, d.title, s, self._reasons(p)) for s, _, p, d in scored[:MAX_FICHES]] \
             if explain else []
         fiches: list[Evidence] = []
         confidence = None
-        signals: dict[str, float] = {}
-        if scored and decide:
-            section = section or Section()
-            primary, signals = self.signals(passage, query, scored, section)
-            confidence = about_a_fiche(signals)
-            if confidence >= DECISION_THRESHOLD and self._evidence(query, primary, signals["section"]):
+        if decide:
+            confidence = about_a_fiche(signals, baseline)
+            if confidence >= DECISION_THRESHOLD and self._evidence(primary, signals["section"]):
                 score, body, parts, doc = primary
                 reasons = self._reasons(parts)
                 if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
@@ -573,8 +596,6 @@ class Linker:
                 for item in scored[:MAX_FICHES]:
                     if item[3] is not doc and self._gated(query, item, scored[0][0], strict=False):
                         fiches.append(Evidence(item[3].code, item[3].title, item[0], self._reasons(item[2])))
-            if not explain:
-                signals = {}
         elif scored:
             best = scored[0][0]
             second = scored[1][0] if len(scored) > 1 else 0.0
@@ -595,7 +616,7 @@ class Linker:
             found.sort(key=lambda e: -e.score)
             if found:
                 points += [e for e in found if e.score >= RELATIVE_TO_BEST * found[0].score][:MAX_POINTS]
-        return PassageLinks(passage, fiches, points, candidates, confidence, signals)
+        return PassageLinks(passage, fiches, points, candidates, confidence, signals if explain and signals else {})
 
     def _gated(self, query: dict, item: tuple, best: float, strict: bool = True) -> bool:
         """The fixed gates for one fiche: enough score (also against the best fiche), mostly
@@ -610,14 +631,20 @@ class Linker:
         # One word is a passing mention, unless it names the fiche's subject.
         return len(distinct) >= 2 or bool(doc.title_terms & set(query_words_of(query, distinct)))
 
-    def _evidence(self, query: dict, item: tuple, section: float) -> bool:
-        """A link needs words of the passage's own: two distinct ones, or one that is a word of
-        the fiche's title, or one in a section whose subject the fiche is."""
-        score, body, parts, doc = item
-        distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
-        if len(distinct) >= 2 or (distinct and section >= SECTION_STRONG):
-            return True
-        return bool(doc.title_terms & set(query_words_of(query, distinct)))
+    def _evidence(self, item: tuple, section: float) -> bool:
+        """A link needs words of the passage's own (not only its heading or names), so that its
+        reasons are the passage's words, and at least the score FICHE_THRESHOLD that every
+        linked fiche needs: two distinct words, or one that weighs at least ONE_WORD_UNITS
+        (a word only one fiche uses, in a strong field or more than once), or one in a section
+        mostly about the fiche (``section``: the share of the others linked to it)."""
+        if item[0] < FICHE_THRESHOLD:
+            return False
+        own: dict[str, float] = {}
+        for value, word in item[2]:
+            if value >= 0.3 and word.lower() not in self._names:
+                own[word.lower()] = own.get(word.lower(), 0.0) + value
+        return len(own) >= 2 or (bool(own) and (section >= SECTION_STRONG
+                                                or max(own.values()) >= ONE_WORD_UNITS * self.unit))
 
     def signals(self, passage: Passage, query: dict, scored: list, section: "Section") -> tuple[tuple, dict]:
         """The candidate fiche of a passage (the best, or among the best three the subject of its
@@ -651,7 +678,10 @@ class Linker:
         if FEEDBACK and len(passages) >= MIN_PASSAGES_FOR_BACKGROUND:
             self.feedback(first)
         sections = sections_of(passages, first)
-        return [self.link_passage(p, explain, lead, section) for p, lead, section in zip(passages, leads, sections)]
+        prepared = [self._prepare(p, lead, section) for p, lead, section in zip(passages, leads, sections)]
+        baselines = programme_baselines(passages, [decision_value(item[4]) if item[4] is not None else None
+                                                   for item in prepared])
+        return [self._finish(item, explain, baseline) for item, baseline in zip(prepared, baselines)]
 
 
 @dataclass
@@ -688,10 +718,43 @@ def sections_of(passages: list[Passage], results: list[PassageLinks]) -> list[Se
     return out
 
 
-def about_a_fiche(signals: dict[str, float]) -> float:
-    """How likely (0-1) a passage is about its candidate fiche, from its signals."""
-    z = DECISION_BIAS + sum(w * signals.get(k, 0.0) for k, w in DECISION_WEIGHTS.items())
+def decision_value(signals: dict[str, float]) -> float:
+    """The log-odds that a passage is about its candidate fiche, from its signals."""
+    return DECISION_BIAS + sum(w * signals.get(k, 0.0) for k, w in DECISION_WEIGHTS.items())
+
+
+def about_a_fiche(signals: dict[str, float], baseline: float = 0.0) -> float:
+    """How likely (0-1) a passage is about its candidate fiche, from its signals, less the
+    ``baseline`` of its programme (in log-odds)."""
+    z = decision_value(signals) - baseline
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def programme_baselines(passages: list[Passage], values: list[float | None]) -> list[float]:
+    """For each passage the baseline of its programme: PROGRAMME_CENTRING times how far the
+    median decision value (``values``, None for a passage without any candidate) of the
+    programme's passages lies from PROGRAMME_MEDIAN, the median over the development sets.
+    An author who writes every passage in the dossier's words (high values throughout) needs
+    more evidence per passage, one who writes short passages in everyday words less. A
+    programme starts where the passage numbering starts again; programmes with fewer than
+    PROGRAMME_MIN_PASSAGES candidate passages keep baseline 0."""
+    out = [0.0] * len(passages)
+    groups: list[list[int]] = []
+    previous: Passage | None = None
+    for i, p in enumerate(passages):
+        if previous is None or p.index <= previous.index:
+            groups.append([])
+        groups[-1].append(i)
+        previous = p
+    for group in groups:
+        mine = sorted(values[i] for i in group if values[i] is not None)
+        if len(mine) < PROGRAMME_MIN_PASSAGES:
+            continue
+        middle = len(mine) // 2
+        median = mine[middle] if len(mine) % 2 else (mine[middle - 1] + mine[middle]) / 2
+        for i in group:
+            out[i] = PROGRAMME_CENTRING * (median - PROGRAMME_MEDIAN)
+    return out
 
 
 def lead_ins(passages: list[Passage]) -> list[str]:
