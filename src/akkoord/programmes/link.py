@@ -101,6 +101,7 @@ PROGRAMME_MIN_PASSAGES = 30
 # A passage that shares one word with its fiche is linked only when that word weighs this many
 # units (a word that only one fiche uses weighs one unit in a plain field).
 ONE_WORD_UNITS = 2.0
+EVIDENCE_NEEDED = 1.0  # the evidence gate applies (benchmarks/programmes_fit.py sets 0 to see past it)
 POINT_THRESHOLD = 1.5
 MAX_POINTS = 3
 # Pseudo-relevance feedback: words of passages linked with at least FEEDBACK_SCORE that at least
@@ -343,6 +344,13 @@ class Linker:
 
     # -- analysis ---------------------------------------------------------------------
 
+    def subject(self, passage: Passage) -> str:
+        """The heading that says what a passage is about: its own heading, or its chapter's when
+        the heading has no words of substance (``Wat wij willen``, ``Onze standpunten``)."""
+        if passage.heading and not self._terms(passage.heading) and passage.chapter:
+            return passage.chapter
+        return passage.heading
+
     def _terms(self, text: str) -> list[str]:
         return [stem(w) for w, _, _ in _words(fold(text)) if keep(w, self.stop_words)]
 
@@ -462,8 +470,9 @@ class Linker:
             for t in self.abbreviations.get(match.group(), []):
                 add(t, W_ABBREVIATION, match.group(), True)
         own = set(counts)
-        for text, weight in ((passage.heading, W_HEADING), (lead_in, W_LEAD_IN),
-                             (passage.chapter if passage.chapter != passage.heading else "", W_CHAPTER)):
+        subject = self.subject(passage)
+        for text, weight in ((subject, W_HEADING), (lead_in, W_LEAD_IN),
+                             (passage.chapter if passage.chapter != subject else "", W_CHAPTER)):
             for t in set(self._terms(text)) - own if text else ():
                 add(t, weight, text, False)
         return query
@@ -587,11 +596,12 @@ class Linker:
         confidence = None
         if decide:
             confidence = about_a_fiche(signals, baseline)
-            if confidence >= DECISION_THRESHOLD and self._evidence(primary, signals["section"]):
+            if confidence >= DECISION_THRESHOLD and signals["evidence"] >= EVIDENCE_NEEDED:
                 score, body, parts, doc = primary
                 reasons = self._reasons(parts)
-                if passage.heading and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
-                    reasons.append(passage.heading)  # the section's subject carried the link
+                subject = self.subject(passage)
+                if subject and signals["section"] >= SECTION_SHARE and score < CLEAR_SCORE:
+                    reasons.append(subject)  # the section's subject carried the link
                 fiches.append(Evidence(doc.code, doc.title, score, reasons))
                 for item in scored[:MAX_FICHES]:
                     if item[3] is not doc and self._gated(query, item, scored[0][0], strict=False):
@@ -639,12 +649,18 @@ class Linker:
         mostly about the fiche (``section``: the share of the others linked to it)."""
         if item[0] < FICHE_THRESHOLD:
             return False
+        own = self._own_words(item)
+        return len(own) >= 2 or (bool(own) and (section >= SECTION_STRONG
+                                                or max(own.values()) >= ONE_WORD_UNITS * self.unit))
+
+    def _own_words(self, item: tuple) -> dict[str, float]:
+        """The passage's own words (not names, not context) that carried a fiche's score, with
+        what each contributed."""
         own: dict[str, float] = {}
         for value, word in item[2]:
             if value >= 0.3 and word.lower() not in self._names:
                 own[word.lower()] = own.get(word.lower(), 0.0) + value
-        return len(own) >= 2 or (bool(own) and (section >= SECTION_STRONG
-                                                or max(own.values()) >= ONE_WORD_UNITS * self.unit))
+        return own
 
     def signals(self, passage: Passage, query: dict, scored: list, section: "Section") -> tuple[tuple, dict]:
         """The candidate fiche of a passage (the best, or among the best three the subject of its
@@ -659,6 +675,7 @@ class Linker:
         distinct = {w.lower() for v, w in parts if v >= 0.3} - self._names
         title = bool(doc.title_terms & set(query_words_of(query, distinct)))
         words = sum(1 for w, _, _ in _words(fold(passage.text)) if keep(w, self.stop_words))
+        own = self._own_words(primary)
         return primary, {
             "score": math.log1p(score / self.unit),
             "body": math.log1p(body / self.unit),
@@ -667,6 +684,10 @@ class Linker:
             "section": section.share(doc.code),
             "quiet_section": float(section.off_topic()),
             "length": math.log1p(words),
+            # Not weighed by the model (DECISION_WEIGHTS): the fixed evidence gate and what it looks at.
+            "evidence": float(self._evidence(primary, section.share(doc.code))),
+            "own_words": float(len(own)),
+            "strongest": max(own.values(), default=0.0) / self.unit,
         }
 
     def link(self, passages: list[Passage], explain: bool = False) -> list[PassageLinks]:
@@ -677,7 +698,7 @@ class Linker:
         first = [self.link_passage(p, lead_in=lead, decide=False) for p, lead in zip(passages, leads)]
         if FEEDBACK and len(passages) >= MIN_PASSAGES_FOR_BACKGROUND:
             self.feedback(first)
-        sections = sections_of(passages, first)
+        sections = sections_of(passages, first, [self.subject(p) for p in passages])
         prepared = [self._prepare(p, lead, section) for p, lead, section in zip(passages, leads, sections)]
         baselines = programme_baselines(passages, [decision_value(item[4]) if item[4] is not None else None
                                                    for item in prepared])
@@ -698,13 +719,16 @@ class Section:
         return self.others >= SECTION_MIN_OTHERS and not self.votes
 
 
-def sections_of(passages: list[Passage], results: list[PassageLinks]) -> list[Section]:
+def sections_of(passages: list[Passage], results: list[PassageLinks],
+                subjects: list[str] | None = None) -> list[Section]:
     """For each passage, its section (consecutive passages of a programme under the same
-    heading) seen from the other passages in it: their best linked fiches, leaving out its own."""
+    heading, or the same ``subjects``: ``Linker.subject``) seen from the other passages in it:
+    their best linked fiches, leaving out its own."""
+    subjects = subjects if subjects is not None else [p.heading for p in passages]
     groups: list[list[int]] = []
     previous: Passage | None = None
     for i, p in enumerate(passages):
-        if previous is not None and p.index == previous.index + 1 and p.heading == previous.heading and p.heading:
+        if previous is not None and p.index == previous.index + 1 and subjects[i] == subjects[i - 1] and subjects[i]:
             groups[-1].append(i)
         else:
             groups.append([i])
