@@ -3,16 +3,18 @@ DECISION_WEIGHTS, DECISION_BIAS, DECISION_THRESHOLD) on the development sets, an
 well they transfer to programmes by another author.
 
     .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 0.01] [--centring 0.5]
-        [--signals a,b,c] [--per-party]
+        [--signals a,b,c] [--one-word UNITS] [--per-party]
 
-Reads the development sets (by default ``tests/fixtures/programmes/lindeveen/`` and
-``lindeveen-heldout/``, two authors; never a set kept apart for the final measurement): links
-every passage of a set with the decision switched off (so every passage gets its candidate
-fiche and its signals), then fits a logistic regression (Newton's method, L2 penalty on the
+Reads the development sets (by default ``tests/fixtures/programmes/lindeveen/``,
+``lindeveen-heldout/`` and ``lindeveen-heldout2/``, three authors; never a set kept apart for the
+final measurement): links every passage of a set with the decision and the evidence gate
+switched off (so every passage gets its candidate fiche and its signals; the gate is applied
+afterwards, ``gate``), then fits a logistic regression (Newton's method, L2 penalty on the
 weights, not the bias) of "the reference lists a fiche for this unit" on the signals. Prints:
 
-* leave-one-set-out: weights fitted on one author's set, measured on the other's (the honest
-  estimate of what happens with an author the weights have not seen);
+* leave-one-set-out: weights fitted on the other authors' sets, measured on the one left out
+  (the honest estimate of what happens with an author the weights have not seen); the threshold
+  is chosen here, as the one with the best "worst set" margin over both bars;
 * leave-one-party-out: fitted on all parties but one, measured on that one;
 * in-sample: fitted on everything (optimistic), with the weights (and PROGRAMME_MEDIAN) to
   paste into link.py.
@@ -32,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
 DEVELOPMENT_SETS = [REPO / "tests" / "fixtures" / "programmes" / name
                     for name in ("lindeveen", "lindeveen-heldout", "lindeveen-heldout2")]
-THRESHOLDS = [0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7]
+THRESHOLDS = [0.55, 0.6, 0.62, 0.64, 0.65, 0.66, 0.67, 0.68, 0.7]
 
 
 def units(folder: Path) -> list[dict]:
@@ -153,17 +155,19 @@ def centred(train: list[dict], test: list[dict], weights: dict, bias: float, cen
     return [probability(r, weights, bias, baselines[r["party"]]) for r in test]
 
 
-ONE_WORD_UNITS = None  # set from --one-word (None: link.ONE_WORD_UNITS)
+ONE_WORD_UNITS = 0.0  # from --one-word; 0 is the linker's gate
+SECTION_STRONG = 0.75  # measurement 11's gate: one own word was enough in a section this much about the fiche
 
 
 def gate(row: dict) -> bool:
-    """The evidence gate of ``link.Linker._evidence``, with ONE_WORD_UNITS as given here."""
+    """The evidence gate of ``link.Linker._evidence`` (the minimum score and one own word); with
+    ONE_WORD_UNITS > 0 measurement 11's stricter gate: a single own word must weigh that many
+    units (a word only one fiche uses weighs one), unless the section is mostly about the fiche."""
     import akkoord.programmes.link as link
     s = row["signals"]
     if not s or row["raw_score"] < link.FICHE_THRESHOLD or s["own_words"] < 1:
         return False
-    one = link.ONE_WORD_UNITS if ONE_WORD_UNITS is None else ONE_WORD_UNITS
-    return s["own_words"] >= 2 or s["section"] >= link.SECTION_STRONG or s["strongest"] >= one
+    return s["own_words"] >= 2 or s["section"] >= SECTION_STRONG or s["strongest"] >= ONE_WORD_UNITS
 
 
 def figures(rows: list[dict], probabilities: list[float], threshold: float) -> tuple[float, float, float]:
@@ -226,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--centring", type=float, default=PROGRAMME_CENTRING,
                         help="share of a programme's distance to the overall median taken off (0: none)")
     parser.add_argument("--per-party", action="store_true")
-    parser.add_argument("--one-word", type=float, default=None,
-                        help="units one own word needs to carry a link (default link.ONE_WORD_UNITS)")
+    parser.add_argument("--one-word", type=float, default=0.0,
+                        help="units a single own word needs to carry a link (0, the linker's gate: none; "
+                             "measurement 11 used 2)")
     args = parser.parse_args(argv)
     global ONE_WORD_UNITS
     ONE_WORD_UNITS = args.one_word
@@ -235,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [row for folder in (args.folders or DEVELOPMENT_SETS) for row in units(folder)]
     relative(rows)
     if len({r["set"] for r in rows}) > 1:
-        report("leave-one-set-out (fitted on one author's set, measured on the other's):",
+        report("leave-one-set-out (fitted on the other authors' sets, measured on the one left out):",
                rows, held_out(rows, names, args.l2, "set", args.centring), args.per_party)
     report("leave-one-party-out (fitted on all parties but one, measured on that one):",
            rows, held_out(rows, names, args.l2, "party", args.centring), args.per_party)
