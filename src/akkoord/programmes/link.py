@@ -88,10 +88,10 @@ SECTION_MIN_OTHERS = 2
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.31, "body": 0.99, "coverage": 0.74, "title": 0.30, "section": 1.23, "quiet_section": -1.38,
-    "length": -0.60,
+    "score": 1.30, "body": 1.00, "coverage": 0.70, "title": 0.33, "section": 1.21, "quiet_section": -1.46,
+    "length": -0.53, "position": 0.31,
 }
-DECISION_BIAS = -1.02
+DECISION_BIAS = -2.19
 DECISION_THRESHOLD = 0.65  # the best worst set of three, each left out of the fit in turn
 # Each programme's own baseline (``programme_baselines``): half of the distance between the
 # median decision value of its passages and the median over the development sets is taken off.
@@ -675,6 +675,7 @@ class Linker:
             "section": section.share(doc.code),
             "quiet_section": float(section.off_topic()),
             "length": math.log1p(words),
+            "position": math.log1p(passage.index),
             # Not weighed by the model (DECISION_WEIGHTS): the fixed evidence gate and what it looks at.
             "evidence": float(self._evidence(primary)),
             "own_words": float(len(own)),
