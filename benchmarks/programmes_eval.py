@@ -5,8 +5,9 @@
 Reads a folder of programmes with ``reference.json`` (format: tests/fixtures/programmes/README.md):
 by default ``tests/fixtures/programmes/lindeveen/``, the first development set (written by someone
 who had not seen the linker, but since tuned on); ``--set tests/fixtures/programmes/lindeveen-heldout``
-is the second development set (another author, tuned on since measurement 11);
-``--set tests/fixtures/programmes/lindeveen-heldout2`` is the held-out set, which only the lead runs. It splits each programme, links the passages to
+and ``--set tests/fixtures/programmes/lindeveen-heldout2`` are the second and third development
+sets (other authors, tuned on since measurements 11 and 12);
+``--set tests/fixtures/programmes/lindeveen-heldout3`` is the held-out set, which only the lead runs. It splits each programme, links the passages to
 the sample dossier as the text reader reads it, and prints:
 
 * splitting: the share of reference units that start one of our passages (and on the right
@@ -31,7 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "programmes" / "lindeveen"  # the development set
 SECOND = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout"  # the second development set
-HELDOUT = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout2"  # only the lead reads it
+THIRD = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout2"  # the third development set
+HELDOUT = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout3"  # only the lead reads it
 
 
 def _norm(text: str) -> str:
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     for miss in result.get("misses", []):
         print("  MIS", miss)
     ok = result["top3"] >= 85.0 and result["unlinked"] >= 80.0
-    tuned = " (ontwikkelset: daarop afgesteld, geen onafhankelijke meting)" if args.folder.resolve() in (FIXTURES, SECOND) else ""
+    tuned = " (ontwikkelset: daarop afgesteld, geen onafhankelijke meting)" if args.folder.resolve() in (FIXTURES, SECOND, THIRD) else ""
     print(("lat gehaald" if ok else "lat NIET gehaald (top-3 >= 85%, ongekoppeld >= 80%)") + tuned)
     return 0
 

@@ -35,7 +35,7 @@ def test_reasons_are_the_matching_words(links):
     assert evidence.score > 0
 
 
-def test_every_reason_is_written_in_the_passage_or_its_heading(links):
+def test_every_reason_is_written_in_the_passage_or_its_headings(links):
     from akkoord.programmes.link import Linker
 
     linker = Linker(DOSSIER)
@@ -45,7 +45,9 @@ def test_every_reason_is_written_in_the_passage_or_its_heading(links):
         Passage(2, "Wij willen van het gas af in de wijk, samen met de buren.", 1, "Energie", "Energie")])
     seen = 0
     for result in results:
-        where = (result.passage.text + " " + result.passage.heading).lower()
+        # The heading shown as a reason is the passage's subject: its heading, or its chapter
+        # under a heading without words of substance (Linker.subject).
+        where = " ".join((result.passage.text, result.passage.heading, result.passage.chapter)).lower()
         for evidence in result.fiches + result.points:
             for reason in evidence.reasons:
                 seen += 1
@@ -128,8 +130,19 @@ def test_names_of_places_do_not_link_a_passage_but_a_project_of_one_fiche_does()
     linker = Linker(DOSSIER)
     # Dijkmeer itself is the municipality; Oosterpolder and Haventerrein each belong to one fiche.
     assert linker.link_passage(Passage(0, "Wij gaan op bezoek in Dijkwonen en Dijkmeer.", 1)).fiches == []
-    found = linker.link_passage(Passage(0, "De gemeente koopt zelf grond op het Haventerrein om te bouwen.", 1))
+    # (A passage further into its programme: the opening passages of a programme need more evidence.)
+    found = linker.link_passage(Passage(10, "De gemeente koopt zelf grond op het Haventerrein om te bouwen.", 1))
     assert [e.code for e in found.fiches][:1] == ["2A"]
+
+
+def test_the_opening_of_a_programme_needs_more_evidence():
+    from akkoord.programmes.link import DECISION_WEIGHTS
+
+    linker = Linker(DOSSIER)
+    text = "De gemeente koopt zelf grond op het Haventerrein om te bouwen."
+    first, later = (linker.link_passage(Passage(i, text, 1)) for i in (0, 20))
+    assert DECISION_WEIGHTS["position"] > 0
+    assert first.confidence < later.confidence
 
 
 def test_the_section_decides_a_weak_passage():
@@ -171,3 +184,17 @@ def test_a_higher_baseline_needs_more_evidence(links):
 
     signals = next(l for l in Linker(DOSSIER).link(split_text(PROGRAMME).passages, explain=True) if l.signals).signals
     assert about_a_fiche(signals, 1.0) < about_a_fiche(signals) < about_a_fiche(signals, -1.0)
+
+
+def test_a_heading_without_substance_hands_the_section_to_its_chapter():
+    from akkoord.programmes.link import Linker
+
+    linker = Linker(DOSSIER)
+    bullets = [Passage(0, "De gemeente moet zuinig zijn.", 1, "Wat wij willen", "3. Armoede en schulden", "bullet"),
+               Passage(1, "Minder regels.", 1, "Wat wij niet willen", "3. Armoede en schulden", "bullet")]
+    # "Wat wij willen" has no words of substance: the chapter says what the bullets are about,
+    # and both blocks of the chapter form one section.
+    assert [linker.subject(p) for p in bullets] == ["3. Armoede en schulden"] * 2
+    assert linker.subject(Passage(2, "x", 1, "Schulden voorkomen", "3. Armoede en schulden")) == "Schulden voorkomen"
+    query = linker._query(bullets[0])
+    assert any(word == "3. Armoede en schulden" and not body for _, word, body in query.values())
