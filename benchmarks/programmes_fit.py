@@ -160,7 +160,7 @@ SECTION_STRONG = 0.75  # measurement 11's gate: one own word was enough in a sec
 
 
 def gate(row: dict) -> bool:
-    """The evidence gate of ``link.Linker._evidence`` (the minimum score and one own word); with
+    """The evidence gate of ``link.Linker.signals`` (the minimum score and one own word); with
     ONE_WORD_UNITS > 0 measurement 11's stricter gate: a single own word must weigh that many
     units (a word only one fiche uses weighs one), unless the section is mostly about the fiche."""
     import akkoord.programmes.link as link

@@ -23,7 +23,7 @@ passage's own words, in units of a word that only one fiche uses; the share of t
 content that the fiche explains; whether a word of the fiche's title is among them; the share of
 the other passages under the same heading linked to that fiche (a first pass over all passages
 gives each passage its section); whether nothing else in the section links; the passage's
-length. Each programme has its own baseline (``programme_baselines``): how far the median of its
+length; its position in its programme (the opening passages introduce the party). Each programme has its own baseline (``programme_baselines``): how far the median of its
 passages' decision values lies from that of the development sets, half of which is taken off,
 so the decision adapts to an author's style. A link further needs the minimum fiche score and
 a word of the passage's own. A heading without words of substance (``Wat wij willen``) gives
@@ -86,7 +86,7 @@ MAX_FICHES = 3
 SECTION_SHARE = 0.5
 SECTION_MIN_OTHERS = 2
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
-# (see Linker.signals), weights fitted on the development set (docs/evaluation-programmes.md).
+# (see Linker.signals), weights fitted on the development sets (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
     "score": 1.30, "body": 1.00, "coverage": 0.70, "title": 0.33, "section": 1.21, "quiet_section": -1.46,
     "length": -0.53, "position": 0.31,
@@ -343,7 +343,7 @@ class Linker:
 
     def subject(self, passage: Passage) -> str:
         """The heading that says what a passage is about: its own heading, or its chapter's when
-        the heading has no words of substance (``Wat wij willen``, ``Onze standpunten``)."""
+        the heading has no words of substance (``Wat wij willen``, ``Wat wij gaan doen``)."""
         if passage.heading and not self._terms(passage.heading) and passage.chapter:
             return passage.chapter
         return passage.heading
@@ -638,12 +638,6 @@ class Linker:
         # One word is a passing mention, unless it names the fiche's subject.
         return len(distinct) >= 2 or bool(doc.title_terms & set(query_words_of(query, distinct)))
 
-    def _evidence(self, item: tuple) -> bool:
-        """A link needs a word of the passage's own (not only its heading or names), so that its
-        reasons are the passage's words, and at least the score FICHE_THRESHOLD that every
-        linked fiche needs. How much one word is worth is left to the weighed signals."""
-        return item[0] >= FICHE_THRESHOLD and bool(self._own_words(item))
-
     def _own_words(self, item: tuple) -> dict[str, float]:
         """The passage's own words (not names, not context) that carried a fiche's score, with
         what each contributed."""
@@ -667,6 +661,10 @@ class Linker:
         title = bool(doc.title_terms & set(query_words_of(query, distinct)))
         words = sum(1 for w, _, _ in _words(fold(passage.text)) if keep(w, self.stop_words))
         own = self._own_words(primary)
+        # The evidence gate: a link needs a word of the passage's own (not only its heading or
+        # names), so that its reasons are the passage's words, and the score FICHE_THRESHOLD that
+        # every linked fiche needs. How much one word is worth is left to the weighed signals.
+        evidence = score >= FICHE_THRESHOLD and bool(own)
         return primary, {
             "score": math.log1p(score / self.unit),
             "body": math.log1p(body / self.unit),
@@ -677,7 +675,7 @@ class Linker:
             "length": math.log1p(words),
             "position": math.log1p(passage.index),
             # Not weighed by the model (DECISION_WEIGHTS): the fixed evidence gate and what it looks at.
-            "evidence": float(self._evidence(primary)),
+            "evidence": float(evidence),
             "own_words": float(len(own)),
             "strongest": max(own.values(), default=0.0) / self.unit,
         }
