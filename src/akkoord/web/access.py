@@ -98,6 +98,20 @@ def can_see_findings(user) -> bool:
     return can_ingest(user)
 
 
+def reading_scope(user) -> str:
+    """The class of readers who see the same dossier pages and search answers: ``ambtenaar``
+    (concepts, findings and warnings too), ``vrijgegeven`` (released and public versions) or
+    ``openbaar``. Everything those pages show besides the reader's own name, token, messages
+    and menu follows from the functions above, which depend on nothing but this scope; the
+    scoped page cache (``pagecache.serve``) keys its pages by it, so a page rendered for one
+    scope is never served to another."""
+    if can_ingest(user):
+        return "ambtenaar"
+    if can_read_released(user):
+        return "vrijgegeven"
+    return "openbaar"
+
+
 def is_confidential_response(request) -> bool:
     """Responses to signed-in users may carry what only they may read: never stored by caches."""
     user = getattr(request, "user", None)

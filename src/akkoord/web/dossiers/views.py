@@ -138,17 +138,21 @@ class _Denied(Exception):
     pass
 
 
-def dossier_page(view):
-    """Resolve ``slug`` (and ``?versie``) to a DossierContext, or deny access."""
+def dossier_page(view=None, *, scoped: bool = True):
+    """Resolve ``slug`` (and ``?versie``) to a DossierContext, or deny access. ``scoped``: the
+    page depends on nothing of a signed-in reader but their ``access.reading_scope``."""
+    if view is None:
+        return lambda v: dossier_page(v, scoped=scoped)
 
     def wrapper(request: HttpRequest, slug: str, *args, **kwargs):
         try:
             ctx = resolve(request, slug)
         except _Denied:
             return deny(request)
-        # Anonymous readers of a public version all get the same page: shared cache.
+        # Anonymous readers of a public version all get the same page (shared cache); signed-in
+        # readers the page of their scope (pagecache.py).
         return pagecache.serve(request, lambda: view(request, ctx, *args, **kwargs),
-                               "dossier", ctx.version.pk, ctx.version.status)
+                               "dossier", ctx.version.pk, ctx.version.status, scoped=scoped)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -355,7 +359,7 @@ def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         undefined=[e for e in ctx.glossary if not e.expansion], titles=titles, section="glossary"))
 
 
-@dossier_page
+@dossier_page(scoped=False)  # the compilers' event log changes without a new content generation
 def versions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     statuses = access.readable_statuses(request.user)
     rows = list(ctx.dossier.versions.filter(status__in=statuses).select_related("uploaded_by").order_by("-number"))

@@ -196,6 +196,8 @@ CACHES = {
     }
 }
 AKKOORD_PAGE_CACHE = env_flag("AKKOORD_PAGE_CACHE", True)
+# Signed-in readers: pages per reading scope, kept in each worker process's memory (pagecache.py).
+AKKOORD_SCOPED_PAGE_CACHE_SIZE = int(os.environ.get("AKKOORD_SCOPED_PAGE_CACHE_SIZE", "300"))
 
 LOGGING = {
     "version": 1,
