@@ -214,17 +214,19 @@ def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 
 @dossier_page
 def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
-    fiches = ctx.full_fiches
+    fiches = ctx.fiches  # without their data: only this fiche's is read and decoded
     record = next((f for f in fiches if f.code == code), None)
     if record is None:
         raise Http404("Deze fiche bestaat niet in deze versie.")
+    record = ctx.version.fiches.get(pk=record.pk)
     model = record.to_model()
     by_code = {}
     for other in fiches:
         by_code.setdefault(other.code, other)
     outgoing = [by_code[c] for c in model.related if c in by_code and c != code]
     missing_related = [c for c in model.related if c not in by_code]
-    incoming = [f for f in fiches if f.code != code and code in (f.data.get("related") or [])
+    related_of = dict(ctx.version.fiches.values_list("pk", "data__related"))
+    incoming = [f for f in fiches if f.code != code and code in (related_of.get(f.pk) or [])
                 and f.code not in model.related]
     position = fiches.index(record)
     previous_fiche = fiches[position - 1] if position > 0 else None
