@@ -170,6 +170,8 @@ AKKOORD_MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 AKKOORD_UPLOAD_DIR = DATA_DIR / "uploads"
 AKKOORD_READ_IN_BACKGROUND = True  # a server thread runs the child; the uploader's page shows progress
 AKKOORD_READ_CONCURRENCY = int(os.environ.get("AKKOORD_READ_CONCURRENCY", "2"))  # reads at once per process
+# Finished reading jobs (their result page) are deleted after this many days (dossiers/jobs.py).
+AKKOORD_READ_JOB_RETENTION_DAYS = float(os.environ.get("AKKOORD_READ_JOB_RETENTION_DAYS", "3"))
 
 # Security: dossiers are confidential until published.
 SECURE_COOKIES = env_flag("AKKOORD_SECURE_COOKIES", True)
