@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.model import FIELD_LABELS
@@ -202,7 +203,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         chapters=list(chapters.items()),
         ambitions=_ambition_summary(ctx.fiches, ctx.profile),
         can_download=access.can_download_publication(request.user, ctx.version),
-        section="overview",
+        fiche_count=len(ctx.fiches), section="overview",
     ))
 
 
@@ -347,9 +348,12 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition,
                      "spellings": spellings})
     rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
+    # one reversed URL per fiche, not one per mention (hundreds on this page)
+    codes = set(titles).union(*(entry.fiches for entry in ctx.partners))
+    fiche_urls = {code: reverse("dossiers:fiche", kwargs={"slug": ctx.dossier.slug, "code": code}) for code in codes}
     return render(request, "dossiers/partners.html", ctx.context(
-        rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
-        partner_key=partner_key,
+        rows=rows, count=len(rows), titles=titles, fiche_urls=fiche_urls, ambition_choices=choices,
+        section="partners", partner_key=partner_key,
     ))
 
 
@@ -633,13 +637,9 @@ def delete_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
     remaining = services.delete_concept(version, request.user)
     messages.success(request, f"Concept versie {number} van {name} is verwijderd.")
     if remaining is None:
-        from django.urls import reverse
-
         return redirect(reverse("dossiers:home"))
     return redirect(reverse_versions(remaining))
 
 
 def reverse_versions(dossier: Dossier) -> str:
-    from django.urls import reverse
-
     return reverse("dossiers:versions", kwargs={"slug": dossier.slug})
