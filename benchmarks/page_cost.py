@@ -6,10 +6,10 @@ Sets up a fresh database (SQLite in a temporary directory; with ``--postgres`` a
 on the server of ``DATABASE_URL``, dropped afterwards) with the production settings, loads
 the shared dossier as a copy released to the negotiators and as a public copy, signs in a
 negotiator and asks each page of ``benchmarks/load.py``'s mix through Django's test client.
-Prints, per page, the process CPU time per request (minimum, median and maximum over
-``--rounds``, after a warm-up; the minimum is the least disturbed by other work on the
-machine) and the number of database queries. ``AKKOORD_PAGE_CACHE=0`` measures rendering
-every page; with the cache (the default) repeated pages are cache hits. These figures do not depend
+Prints, per page, the process CPU time per request (minimum and median over ``--rounds``;
+the minimum is the least disturbed by other work on the machine) and the number of
+database queries, once with the page caches off (every page rendered) and once for pages
+asked for before with the caches on (served from a cache where the page may be). These figures do not depend
 on what else the machine is doing, unlike the wall-clock figures of ``load.py``.
 ``--profile PAGE`` prints the top of a cProfile of that page (e.g. ``timeline``).
 """
@@ -70,11 +70,16 @@ def prepare() -> list[str]:
     return list(Fiche.objects.filter(version__dossier__slug="vrijgegeven").values_list("code", flat=True))
 
 
-def measure(client, urls: list[str], rounds: int) -> tuple[list[float], list[int]]:
+def measure(client, urls: list[str], rounds: int, cached: bool) -> tuple[list[float], list[int]]:
+    """CPU seconds and queries of ``rounds`` requests cycling through ``urls``, after one request
+    to each (the warm-up: with ``cached``, every measured request is a repeat)."""
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for url in urls[:3]:  # warm-up: caches of this process
+    settings.AKKOORD_PAGE_CACHE = cached
+    urls = urls[:rounds]
+    for url in urls:
         assert client.get(url).status_code == 200, url
     cpu, queries = [], []
     for i in range(rounds):
@@ -126,15 +131,17 @@ def main() -> int:
             settle_worker()
         signed_in = Client()
         signed_in.force_login(get_user_model().objects.get(username="meting"))
-        print(f"database: {connection.vendor}  rounds: {args.rounds}  (CPU ms per request: min / median / max; queries)")
-        print(f"{'page':10} {'negotiator':>29} {'anonymous':>29}")
+        print(f"database: {connection.vendor}  rounds: {args.rounds}  CPU ms per request (min / median) and "
+              "queries; 'rendered': page cache off, 'repeated': a page asked for before, cache on")
+        print(f"{'page':9} {'negotiator rendered':>21} {'repeated':>21} {'anonymous rendered':>21} {'repeated':>21}")
         for page in PAGES:
             row = []
             for client, slug in ((signed_in, "vrijgegeven"), (Client(), "openbaar")):
-                cpu, queries = measure(client, paths(slug, codes)[page], args.rounds)
-                row.append(f"{min(cpu) * 1000:5.1f} /{statistics.median(cpu) * 1000:5.1f} /{max(cpu) * 1000:6.1f} ms "
-                           f"{max(queries):3d} q")
-            print(f"{page:10} {row[0]:>29} {row[1]:>29}", flush=True)
+                for cached in (False, True):
+                    cpu, queries = measure(client, paths(slug, codes)[page], args.rounds, cached)
+                    row.append(f"{min(cpu) * 1000:5.1f} /{statistics.median(cpu) * 1000:5.1f} ms "
+                               f"{statistics.median(queries):3.0f} q")
+            print(f"{page:9} " + " ".join(f"{cell:>21}" for cell in row), flush=True)
         if args.show_queries:
             url = paths("vrijgegeven", codes)[args.show_queries][0]
             signed_in.get(url)
