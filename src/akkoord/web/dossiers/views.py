@@ -116,23 +116,23 @@ class DossierContext:
 
 
 def resolve(request: HttpRequest, slug: str) -> DossierContext:
-    dossier = get_object_or_404(Dossier, slug=slug)
     number = request.GET.get("versie", "").strip()
-    if number:
-        if not number.isdigit():
-            raise Http404("Onbekende versie.")
-        version = dossier.versions.filter(number=int(number)).first()
+    if not number:  # the default version with its dossier, in one query (absent and denied look alike)
+        version = access.default_version_by_slug(request.user, slug)
         if version is None:
-            raise Http404("Onbekende versie.")
-        if not access.can_view_version(request.user, version):
             raise _Denied()
-        return DossierContext(request, dossier, version, True)
-    version = access.default_version(request.user, dossier)
+        ctx = DossierContext(request, version.dossier, version, False)
+        ctx.__dict__["default"] = version  # the cached_property, known already
+        return ctx
+    dossier = get_object_or_404(Dossier, slug=slug)
+    if not number.isdigit():
+        raise Http404("Onbekende versie.")
+    version = dossier.versions.filter(number=int(number)).first()
     if version is None:
+        raise Http404("Onbekende versie.")
+    if not access.can_view_version(request.user, version):
         raise _Denied()
-    ctx = DossierContext(request, dossier, version, False)
-    ctx.__dict__["default"] = version  # the cached_property, known already
-    return ctx
+    return DossierContext(request, dossier, version, True)
 
 
 class _Denied(Exception):
