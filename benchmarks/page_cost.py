@@ -99,6 +99,7 @@ def main() -> int:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--profile", choices=PAGES, default=None)
     parser.add_argument("--show-queries", choices=PAGES, default=None)
+    parser.add_argument("--pages", default=",".join(PAGES), help="comma-separated: " + ", ".join(PAGES))
     parser.add_argument("--no-settle", action="store_true", help="leave the garbage collector as Python sets it")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="akkoord-cost-"))
@@ -134,7 +135,7 @@ def main() -> int:
         print(f"database: {connection.vendor}  rounds: {args.rounds}  CPU ms per request (min / median) and "
               "queries; 'rendered': page cache off, 'repeated': a page asked for before, cache on")
         print(f"{'page':9} {'negotiator rendered':>21} {'repeated':>21} {'anonymous rendered':>21} {'repeated':>21}")
-        for page in PAGES:
+        for page in args.pages.split(","):
             row = []
             for client, slug in ((signed_in, "vrijgegeven"), (Client(), "openbaar")):
                 for cached in (False, True):
