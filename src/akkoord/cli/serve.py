@@ -142,7 +142,7 @@ def settle_worker() -> None:
     compile the page templates, then move everything loaded so far out of the garbage
     collector's sight (``gc.freeze``). A full collection then scans only what requests make,
     instead of stopping a request for the ~200,000 objects of Django and Akkoord (tens of
-    milliseconds each time). Also sets the threads' switch interval (``AKKOORD_GIL_SWITCH_MS``)."""
+    milliseconds each time)."""
     import gc
     from pathlib import Path
 
@@ -163,10 +163,6 @@ def settle_worker() -> None:
                 continue
     gc.collect()
     gc.freeze()
-    # A thread back from the database waits for the interpreter lock until a busy sibling thread
-    # yields it, by default up to 5 ms each time: a page of ten queries could wait 50 ms behind
-    # pages that only compute. A shorter interval bounds that wait.
-    sys.setswitchinterval(float(getattr(settings, "AKKOORD_GIL_SWITCH_MS", 1)) / 1000)
 
 
 def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:

@@ -200,9 +200,6 @@ CACHES = {
 AKKOORD_PAGE_CACHE = env_flag("AKKOORD_PAGE_CACHE", True)
 # Signed-in readers: pages per reading scope, kept in each worker process's memory (pagecache.py).
 AKKOORD_SCOPED_PAGE_CACHE_SIZE = int(os.environ.get("AKKOORD_SCOPED_PAGE_CACHE_SIZE", "300"))
-# How long (ms) a worker thread may keep the interpreter lock while another waits (cli/serve.py;
-# Python's own default is 5).
-AKKOORD_GIL_SWITCH_MS = float(os.environ.get("AKKOORD_GIL_SWITCH_MS", "1"))
 
 LOGGING = {
     "version": 1,
