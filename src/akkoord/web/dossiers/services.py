@@ -181,7 +181,6 @@ def set_profile(version: DossierVersion, profile: Profile, user=None) -> None:
             dossier.municipality = profile.municipality
             fields.append("municipality")
         dossier.save(update_fields=fields)
-        pagecache.bump_on_commit()  # ambitions, term and labels show on every page of the dossier
     store_derived(version)
 
 
