@@ -11,7 +11,10 @@ public, one released to the negotiators), then for each ``--workers`` value star
 concurrent clients for ``--seconds``: half anonymous readers of the public copy, half
 signed-in negotiators of the released one, each following a realistic mix of overview,
 fiche, timeline, partners and search pages (keep-alive connections, no think time).
-Prints requests/s, p50/p95/p99 latency and errors per run.
+Prints requests/s, p50/p95/p99 latency and errors per run, the p95 of the signed-in clients
+alone (``p95 in``: their pages are the heavier ones), and the CPU time per request of
+the server's processes (and of a PostgreSQL server this script started): the latency depends
+on whatever else the machine runs, the CPU time per request hardly.
 
 Two-step sign-in is switched off for the run (``AKKOORD_2FA_ROLES=``): the clients sign in
 with a password only. Targets on a 2-core machine at 20 clients: 0 errors, p95 under 250 ms,
@@ -187,6 +190,30 @@ def wait_for(port: int, seconds: float = 60) -> None:
     raise SystemExit("de server startte niet")
 
 
+def cpu_seconds(group: int | None = None, parent: int | None = None) -> float:
+    """CPU time (user + system) of the processes in process group ``group`` or with parent
+    ``parent``, from /proc (0.0 where /proc is absent)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if (group is not None and int(fields[2]) == group) or (parent is not None and int(fields[1]) == parent):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def database_cpu() -> float:
+    """CPU time of the PostgreSQL server's processes when it runs on this machine (its data
+    directory in ``AKKOORD_LOAD_PG_DIR``, set for a server this script starts)."""
+    pid_file = Path(os.environ.get("AKKOORD_LOAD_PG_DIR", "/nonexistent")) / "data" / "postmaster.pid"
+    try:
+        return cpu_seconds(parent=int(pid_file.read_text().split()[0]))
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def measure(env: dict, workers: str, clients: int, seconds: float, codes: list[str]) -> dict:
     shutil.rmtree(Path(env["AKKOORD_DATA_DIR"]) / "cache", ignore_errors=True)  # every run starts cold
     port = free_port()
@@ -205,8 +232,11 @@ def measure(env: dict, workers: str, clients: int, seconds: float, codes: list[s
         for t in threads:
             t.start_at, t.stop_at = start_at, (start_at + seconds if t.stop_at >= 0 else -1.0)
             t.start()
+        time.sleep(max(0.0, start_at - time.monotonic()))
+        cpu_before = cpu_seconds(group=server.pid), database_cpu()
         for t in threads:
             t.join()
+        cpu_after = cpu_seconds(group=server.pid), database_cpu()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -216,10 +246,17 @@ def measure(env: dict, workers: str, clients: int, seconds: float, codes: list[s
     latencies = sorted(x for t in threads for x in t.latencies)
     errors = sum(t.errors for t in threads)
     if not latencies:
-        return {"rps": 0.0, "p50": 0.0, "p95": 0.0, "p99": 0.0, "errors": errors, "requests": 0}
+        return {"rps": 0.0, "p50": 0.0, "p95": 0.0, "p99": 0.0, "errors": errors, "requests": 0, "cpu": 0.0,
+                "db_cpu": 0.0, "p95_signed_in": 0.0}
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
+    signed_in = sorted(x for t in threads if t.signed_in for x in t.latencies)
     return {"rps": len(latencies) / seconds, "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000,
-            "errors": errors, "requests": len(latencies)}
+            "errors": errors, "requests": len(latencies),
+            "p95_signed_in": statistics.quantiles(signed_in, n=100)[94] * 1000 if len(signed_in) > 1 else 0.0,
+            # CPU per request of the server's processes (and the database server's): what the
+            # pages cost, nearly independent of other work on the machine
+            "cpu": (cpu_after[0] - cpu_before[0]) * 1000 / len(latencies),
+            "db_cpu": (cpu_after[1] - cpu_before[1]) * 1000 / len(latencies)}
 
 
 def postgres_url(tmp: Path) -> tuple[str, callable]:
@@ -227,6 +264,7 @@ def postgres_url(tmp: Path) -> tuple[str, callable]:
     if url.startswith(("postgres://", "postgresql://")):
         return url, lambda: None
     env = dict(os.environ, AKKOORD_PG_DIR=f"/tmp/akkoord-load-pg-{os.getpid()}")  # readable by postgres
+    os.environ["AKKOORD_LOAD_PG_DIR"] = env["AKKOORD_PG_DIR"]  # database_cpu reads its processes
     started = subprocess.run(["bash", str(REPO / "scripts" / "postgres.sh"), "start"], env=env, capture_output=True,
                              text=True)
     if started.returncode != 0:
@@ -246,7 +284,7 @@ def main() -> int:
     print(f"cores: {os.cpu_count()}  dossier: {dossier_file().name}  {args.seconds:.0f} s per run "
           f"(after sign-in and 3 s warm-up)")
     print(f"{'database':9} {'workers':>8} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'errors':>7}")
+          f"{'errors':>7} {'p95 in':>7} {'CPU ms/req':>10} {'DB CPU':>7}")
     for database in args.databases.split(","):
         tmp = Path(tempfile.mkdtemp(prefix="akkoord-load-"))
         stop_pg = lambda: None  # noqa: E731
@@ -267,7 +305,7 @@ def main() -> int:
                     results[(workers, n)] = r
                     shown = f"{os.cpu_count()} (std)" if workers == "default" else workers
                     print(f"{database:9} {shown:>8} {n:>7} {r['rps']:8.1f} {r['p50']:8.0f} {r['p95']:8.0f} "
-                          f"{r['p99']:8.0f} {r['errors']:7d}", flush=True)
+                          f"{r['p99']:8.0f} {r['errors']:7d} {r['p95_signed_in']:7.0f} {r['cpu']:10.1f} {r['db_cpu']:7.1f}", flush=True)
             for n in clients:
                 one, default = results.get(("1", n)), results.get(("default", n))
                 if one and default and one["rps"]:

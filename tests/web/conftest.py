@@ -12,7 +12,10 @@ def _empty_page_cache():
     """Every test starts without cached pages (pagecache.py) or login lock-outs."""
     from django.core.cache import cache
 
+    from akkoord.web import pagecache
+
     cache.clear()
+    pagecache.clear_scoped()
     yield
 
 

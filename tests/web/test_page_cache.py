@@ -73,3 +73,51 @@ def test_production_cache_is_shared_by_worker_processes():
     from akkoord.web.settings import base
 
     assert base.CACHES["default"]["BACKEND"].endswith(("FileBasedCache", "DatabaseCache", "RedisCache"))
+
+
+def test_signed_in_readers_share_the_page_of_their_scope_with_their_own_menu(released_version, negotiator, formateur):
+    url = f"/dossiers/{released_version.dossier.slug}/fiches/1A/"
+    first, second = Client(), Client()
+    first.force_login(negotiator)
+    second.force_login(formateur)
+    a, b = first.get(url), second.get(url)
+    assert a["X-Akkoord-Scoped-Cache"] == "miss" and b["X-Akkoord-Scoped-Cache"] == "hit"
+    assert negotiator.username in a.content.decode() and formateur.username not in a.content.decode()
+    assert formateur.username in b.content.decode() and negotiator.username not in b.content.decode()
+    assert "private" in b["Cache-Control"] and "no-store" in b["Cache-Control"]
+    # the sign-out form of a cached page carries a token that works for this reader
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', b.content.decode()).group(1)
+    second_csrf = Client(enforce_csrf_checks=True)
+    second_csrf.cookies = second.cookies
+    assert second_csrf.post("/uitloggen/", {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_a_message_reaches_only_its_reader_on_a_cached_page(released_version, negotiator, formateur):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    url = f"/dossiers/{released_version.dossier.slug}/"
+    reader, other = Client(), Client()
+    reader.force_login(negotiator)
+    other.force_login(formateur)
+    assert other.get(url).status_code == 200  # the scope's page is kept
+    storage, carrier = CookieStorage(RequestFactory().get("/")), HttpResponse()
+    storage.add(constants.SUCCESS, "Uw wachtwoord is gewijzigd.")
+    storage.update(carrier)
+    reader.cookies["messages"] = carrier.cookies["messages"].value
+    page = reader.get(url)
+    assert page["X-Akkoord-Scoped-Cache"] == "hit"
+    assert "Uw wachtwoord is gewijzigd." in page.content.decode()
+    assert "Uw wachtwoord is gewijzigd." not in other.get(url).content.decode()
+
+
+def test_scoped_pages_follow_a_status_change_at_once(released_version, negotiator, compiler):
+    reader = Client()
+    reader.force_login(negotiator)
+    url = f"/dossiers/{released_version.dossier.slug}/"
+    assert reader.get(url).status_code == 200
+    assert reader.get(url)["X-Akkoord-Scoped-Cache"] == "hit"
+    set_status(released_version, "concept", compiler)
+    assert reader.get(url).status_code == 404

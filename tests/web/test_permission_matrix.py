@@ -243,6 +243,45 @@ def test_site_pages_and_search(world, visitor):
                 assert "Geen fiches gevonden" in response.content.decode(), (visitor, q, extra)
 
 
+def test_pages_cached_for_one_scope_never_reach_another(world):
+    """Signed-in readers are served pages kept per reading scope (pagecache.py). Compilers see
+    what others may not on pages everyone reads (reader warnings quote raw text; the newer
+    concept): with the cache warmed by a compiler first, every other visitor still gets a
+    page without the marker, without the compiler's name, and with a menu of their own."""
+    from akkoord.web import access
+
+    released, public = world["versions"]["vrijgegeven"], world["versions"]["openbaar"]
+    for version in (released, public):  # compiler-only text on pages others may read
+        version.warnings = [{"fiche": "1A", "message": "Regel niet herkend", "text": f"{MARKER} los"}]
+        version.save(update_fields=["warnings"])
+    urls = [url for name, kind in EXPECTED.items() if kind == "version" and name != "dossiers:review"
+            for version in (released, public) for url in _urls(name, version)]
+    urls += [f"/dossiers/{released.dossier.slug}/", f"/dossiers/{released.dossier.slug}/fiches/1A/"]
+    urls += ["/zoeken/?q=" + q for q in ("minimabeleid", MARKER, "stichting")]
+    compiler = _client(world["users"]["ambtenaar"])
+    warmed = [compiler.get(url) for url in urls for _ in range(2)]
+    assert any(MARKER in r.content.decode() for r in warmed), "the compiler's pages should hold the marker"
+    scopes = set()
+    for visitor in VISITORS[:-1]:
+        user = world["users"][visitor]
+        client = _client(user)
+        scopes.add(access.reading_scope(user))
+        for url in urls:
+            for attempt in range(2):
+                response = client.get(url)
+                if response.status_code != 200:
+                    continue
+                _assert_clean(response, visitor, url, (MARKER,) if url.startswith("/zoeken/") else ())
+                body = response.content.decode()
+                assert "ambtenaar-m" not in body, (visitor, url)
+                assert "<!--akkoord:" not in body, (visitor, url)
+                if user is not None:
+                    assert user.username in body and "csrfmiddlewaretoken" in body, (visitor, url)
+                    if attempt and "/versies/" not in url:
+                        assert response["X-Akkoord-Scoped-Cache"] == "hit", (visitor, url)
+    assert scopes == {"openbaar", "vrijgegeven"}
+
+
 def test_error_pages_do_not_leak(world):
     client = Client(raise_request_exception=False)
     for url in ("/dossiers/tweede/", "/dossiers/tweede/fiches/9Z/", "/dossiers/lindeveen/fiches/9Z/",

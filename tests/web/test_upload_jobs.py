@@ -103,3 +103,27 @@ def test_start_removes_what_a_crash_left(compiler, uploads):
     job.refresh_from_db()
     assert job.state == "mislukt" and "opnieuw" in job.message
     assert not left.exists()
+
+
+def test_finished_jobs_are_deleted_after_the_retention_period(client, compiler, uploads, tmp_path, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from akkoord.web.dossiers.jobs import clean_up_at_start
+
+    settings.AKKOORD_READ_JOB_RETENTION_DAYS = 3
+    now = timezone.now()
+    ages = {"klaar-oud": ("klaar", 4), "mislukt-oud": ("mislukt", 10), "klaar-recent": ("klaar", 2),
+            "bezig-oud": ("bezig", 5)}
+    for name, (state, days) in ages.items():
+        job = ReadJob.objects.create(user=compiler, source_name=name, state=state)
+        ReadJob.objects.filter(pk=job.pk).update(updated_at=now - timedelta(days=days))
+    client.force_login(compiler)
+    with write_dossier(tmp_path / "lindeveen.json", base_fiches()).open("rb") as handle:
+        client.post(reverse("dossiers:upload"), {"file": handle})  # a new upload makes a job: the moment to purge
+    kept = set(ReadJob.objects.values_list("source_name", flat=True))
+    assert {"klaar-recent", "bezig-oud"} <= kept and not kept & {"klaar-oud", "mislukt-oud"}
+    ReadJob.objects.filter(source_name="klaar-recent").update(updated_at=now - timedelta(days=4))
+    clean_up_at_start()  # and so is the start of the server
+    assert not ReadJob.objects.filter(source_name="klaar-recent").exists()

@@ -137,6 +137,34 @@ def serve_forever(host: str, port: int, threads: int = 4, workers: int = 1) -> i
     return serve_waitress(host, port, threads)
 
 
+def settle_worker() -> None:
+    """Ready a worker process for its first request: import every view (the URL patterns) and
+    compile the page templates, then move everything loaded so far out of the garbage
+    collector's sight (``gc.freeze``). A full collection then scans only what requests make,
+    instead of stopping a request for the ~200,000 objects of Django and Akkoord (tens of
+    milliseconds each time)."""
+    import gc
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - imports the views
+    resolver._populate()
+    web = Path(settings.PACKAGE_DIR)
+    for directory in web.glob("**/templates"):
+        for template in sorted(directory.rglob("*.html")):
+            try:
+                get_template(template.relative_to(directory).as_posix())
+            except (TemplateDoesNotExist, TemplateSyntaxError):
+                continue
+    gc.collect()
+    gc.freeze()
+
+
 def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
     from django.db import connections
     from gunicorn.app.base import BaseApplication
@@ -154,6 +182,7 @@ def serve_gunicorn(host: str, port: int, workers: int, threads: int) -> int:
             self.cfg.set("graceful_timeout", 30)
             self.cfg.set("keepalive", 5)
             self.cfg.set("proc_name", "akkoord")
+            self.cfg.set("post_worker_init", lambda worker: settle_worker())
             self.cfg.set("accesslog", None)
             self.cfg.set("errorlog", "-")
             self.cfg.set("loglevel", "warning")
@@ -181,6 +210,7 @@ def serve_waitress(host: str, port: int, threads: int = 4) -> int:
 
     from akkoord.web.wsgi import application
 
+    settle_worker()
     shown_host = f"[{host}]" if ":" in host else host
     print(f"Akkoord draait op http://{shown_host}:{port}/  (stoppen met Ctrl+C)", flush=True)
     try:

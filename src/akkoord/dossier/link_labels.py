@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 __all__ = ["link_label"]
@@ -26,8 +27,9 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(_fold(text)) if w not in _COMMON and len(w) >= 3}
+@lru_cache(maxsize=4096)  # every link of a fiche is compared with every title of the fiche
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(_fold(text)) if w not in _COMMON and len(w) >= 3)
 
 
 def _path_words(path: str) -> list[str]:

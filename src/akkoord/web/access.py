@@ -79,7 +79,17 @@ def visible_versions(user) -> QuerySet[DossierVersion]:
 def default_version(user, dossier: Dossier) -> DossierVersion | None:
     """The version a dossier page shows without ``?versie``: the newest released one the
     user may read, else (compilers) the newest concept."""
-    versions = dossier.versions.filter(status__in=readable_statuses(user))
+    return _default_of(user, dossier.versions.all())
+
+
+def default_version_by_slug(user, slug: str) -> DossierVersion | None:
+    """``default_version`` of the dossier ``slug`` (with its dossier, in one query): None when
+    the dossier does not exist or holds no version this user may read."""
+    return _default_of(user, DossierVersion.objects.filter(dossier__slug=slug).select_related("dossier"))
+
+
+def _default_of(user, versions: QuerySet[DossierVersion]) -> DossierVersion | None:
+    versions = versions.filter(status__in=readable_statuses(user))
     released = versions.exclude(status=Status.CONCEPT).order_by("-number").first()
     return released or versions.order_by("-number").first()
 
@@ -96,6 +106,20 @@ def can_see_findings(user) -> bool:
     """Quality findings and reader warnings quote the raw text (names, e-mail addresses, internal
     paths): compilers only."""
     return can_ingest(user)
+
+
+def reading_scope(user) -> str:
+    """The class of readers who see the same dossier pages and search answers: ``ambtenaar``
+    (concepts, findings and warnings too), ``vrijgegeven`` (released and public versions) or
+    ``openbaar``. Everything those pages show besides the reader's own name, token, messages
+    and menu follows from the functions above, which depend on nothing but this scope; the
+    scoped page cache (``pagecache.serve``) keys its pages by it, so a page rendered for one
+    scope is never served to another."""
+    if can_ingest(user):
+        return "ambtenaar"
+    if can_read_released(user):
+        return "vrijgegeven"
+    return "openbaar"
 
 
 def is_confidential_response(request) -> bool:

@@ -34,6 +34,9 @@ def ensure_roles(**_kwargs) -> None:
 
 
 def user_roles(user) -> list[str]:
+    """The user's roles, read once per request (kept on the user object, which lives as long)."""
     if not user.is_authenticated:
         return []
-    return sorted(g.name for g in user.groups.all() if g.name in ROLE_PERMISSIONS)
+    if "_akkoord_roles" not in user.__dict__:
+        user.__dict__["_akkoord_roles"] = sorted(g.name for g in user.groups.all() if g.name in ROLE_PERMISSIONS)
+    return list(user.__dict__["_akkoord_roles"])

@@ -7,7 +7,9 @@ the result as a new concept version and removes the file. The uploader's page po
 A bad file can only kill its child process, never the server.
 
 At start (``akkoord serve``, before the workers) ``clean_up_at_start`` removes the files of
-reads a crash interrupted and marks those jobs failed.
+reads a crash interrupted and marks those jobs failed. Finished jobs are kept for
+``AKKOORD_READ_JOB_RETENTION_DAYS`` days (their page tells the uploader how the read ended),
+then deleted (``purge_finished``) at start and whenever a new upload makes a job.
 """
 from __future__ import annotations
 
@@ -36,9 +38,25 @@ def upload_dir() -> Path:
     return Path(getattr(settings, "AKKOORD_UPLOAD_DIR", None) or Path(settings.DATA_DIR) / "uploads")
 
 
+def purge_finished(now=None) -> int:
+    """Delete finished jobs (read or failed) last updated longer ago than the retention period;
+    returns how many. Jobs still waiting or reading are never touched."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    days = float(getattr(settings, "AKKOORD_READ_JOB_RETENTION_DAYS", 3))
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    deleted, _ = ReadJob.objects.filter(state__in=[State.DONE, State.FAILED], updated_at__lt=cutoff).delete()
+    return deleted
+
+
 def create_job(user, upload_file, name: str, options: dict) -> ReadJob:
-    """Save the uploaded file in a directory of its own and make the job row."""
+    """Save the uploaded file in a directory of its own and make the job row (and delete the
+    finished jobs past their retention period)."""
     import re
+
+    purge_finished()
 
     job = ReadJob(user=user, source_name=name[:255], options=options)
     directory = upload_dir() / str(job.pk)
@@ -123,8 +141,9 @@ def _update(job: ReadJob, **fields) -> None:
 def clean_up_at_start(stale_seconds: float = 3600) -> int:
     """Remove what reads interrupted by a crash left behind: the upload files of jobs that
     are not waiting or reading any more, every job still open (no process reads it now),
-    and the temporary directories of older versions. Returns the number of removed entries."""
-    removed = 0
+    the temporary directories of older versions, and finished jobs past their retention
+    period. Returns the number of removed entries."""
+    removed = purge_finished()
     open_jobs = ReadJob.objects.filter(state__in=[State.WAITING, State.READING])
     open_jobs.update(state=State.FAILED, stage="mislukt",
                      message="Het inlezen is onderbroken doordat de server opnieuw startte; lees het bestand opnieuw in.")

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from akkoord.dossier.model import FIELD_LABELS
@@ -115,40 +116,44 @@ class DossierContext:
 
 
 def resolve(request: HttpRequest, slug: str) -> DossierContext:
-    dossier = get_object_or_404(Dossier, slug=slug)
     number = request.GET.get("versie", "").strip()
-    if number:
-        if not number.isdigit():
-            raise Http404("Onbekende versie.")
-        version = dossier.versions.filter(number=int(number)).first()
+    if not number:  # the default version with its dossier, in one query (absent and denied look alike)
+        version = access.default_version_by_slug(request.user, slug)
         if version is None:
-            raise Http404("Onbekende versie.")
-        if not access.can_view_version(request.user, version):
             raise _Denied()
-        return DossierContext(request, dossier, version, True)
-    version = access.default_version(request.user, dossier)
+        ctx = DossierContext(request, version.dossier, version, False)
+        ctx.__dict__["default"] = version  # the cached_property, known already
+        return ctx
+    dossier = get_object_or_404(Dossier, slug=slug)
+    if not number.isdigit():
+        raise Http404("Onbekende versie.")
+    version = dossier.versions.filter(number=int(number)).first()
     if version is None:
+        raise Http404("Onbekende versie.")
+    if not access.can_view_version(request.user, version):
         raise _Denied()
-    ctx = DossierContext(request, dossier, version, False)
-    ctx.__dict__["default"] = version  # the cached_property, known already
-    return ctx
+    return DossierContext(request, dossier, version, True)
 
 
 class _Denied(Exception):
     pass
 
 
-def dossier_page(view):
-    """Resolve ``slug`` (and ``?versie``) to a DossierContext, or deny access."""
+def dossier_page(view=None, *, scoped: bool = True):
+    """Resolve ``slug`` (and ``?versie``) to a DossierContext, or deny access. ``scoped``: the
+    page depends on nothing of a signed-in reader but their ``access.reading_scope``."""
+    if view is None:
+        return lambda v: dossier_page(v, scoped=scoped)
 
     def wrapper(request: HttpRequest, slug: str, *args, **kwargs):
         try:
             ctx = resolve(request, slug)
         except _Denied:
             return deny(request)
-        # Anonymous readers of a public version all get the same page: shared cache.
+        # Anonymous readers of a public version all get the same page (shared cache); signed-in
+        # readers the page of their scope (pagecache.py).
         return pagecache.serve(request, lambda: view(request, ctx, *args, **kwargs),
-                               "dossier", ctx.version.pk, ctx.version.status)
+                               "dossier", ctx.version.pk, ctx.version.status, scoped=scoped)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -198,7 +203,7 @@ def overview(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         chapters=list(chapters.items()),
         ambitions=_ambition_summary(ctx.fiches, ctx.profile),
         can_download=access.can_download_publication(request.user, ctx.version),
-        section="overview",
+        fiche_count=len(ctx.fiches), section="overview",
     ))
 
 
@@ -210,17 +215,19 @@ def ambitions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
 
 @dossier_page
 def fiche(request: HttpRequest, ctx: DossierContext, code: str) -> HttpResponse:
-    fiches = ctx.full_fiches
+    fiches = ctx.fiches  # without their data: only this fiche's is read and decoded
     record = next((f for f in fiches if f.code == code), None)
     if record is None:
         raise Http404("Deze fiche bestaat niet in deze versie.")
+    record = ctx.version.fiches.get(pk=record.pk)
     model = record.to_model()
     by_code = {}
     for other in fiches:
         by_code.setdefault(other.code, other)
     outgoing = [by_code[c] for c in model.related if c in by_code and c != code]
     missing_related = [c for c in model.related if c not in by_code]
-    incoming = [f for f in fiches if f.code != code and code in (f.data.get("related") or [])
+    related_of = dict(ctx.version.fiches.values_list("pk", "data__related"))
+    incoming = [f for f in fiches if f.code != code and code in (related_of.get(f.pk) or [])
                 and f.code not in model.related]
     position = fiches.index(record)
     previous_fiche = fiches[position - 1] if position > 0 else None
@@ -341,9 +348,12 @@ def partners(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         rows.append({"entry": entry, "count": len(entry.fiches), "per_ambition": per_ambition,
                      "spellings": spellings})
     rows.sort(key=lambda r: (-r["count"], r["entry"].name.lower()))
+    # one reversed URL per fiche, not one per mention (hundreds on this page)
+    codes = set(titles).union(*(entry.fiches for entry in ctx.partners))
+    fiche_urls = {code: reverse("dossiers:fiche", kwargs={"slug": ctx.dossier.slug, "code": code}) for code in codes}
     return render(request, "dossiers/partners.html", ctx.context(
-        rows=rows, count=len(rows), titles=titles, ambition_choices=choices, section="partners",
-        partner_key=partner_key,
+        rows=rows, count=len(rows), titles=titles, fiche_urls=fiche_urls, ambition_choices=choices,
+        section="partners", partner_key=partner_key,
     ))
 
 
@@ -355,7 +365,7 @@ def glossary(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
         undefined=[e for e in ctx.glossary if not e.expansion], titles=titles, section="glossary"))
 
 
-@dossier_page
+@dossier_page(scoped=False)  # the compilers' event log changes without a new content generation
 def versions(request: HttpRequest, ctx: DossierContext) -> HttpResponse:
     statuses = access.readable_statuses(request.user)
     rows = list(ctx.dossier.versions.filter(status__in=statuses).select_related("uploaded_by").order_by("-number"))
@@ -627,13 +637,9 @@ def delete_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
     remaining = services.delete_concept(version, request.user)
     messages.success(request, f"Concept versie {number} van {name} is verwijderd.")
     if remaining is None:
-        from django.urls import reverse
-
         return redirect(reverse("dossiers:home"))
     return redirect(reverse_versions(remaining))
 
 
 def reverse_versions(dossier: Dossier) -> str:
-    from django.urls import reverse
-
     return reverse("dossiers:versions", kwargs={"slug": dossier.slug})

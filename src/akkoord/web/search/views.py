@@ -21,10 +21,11 @@ FILTERS = ("ambitie", "hoofdstuk", "partner", "jaar", "dossier", "veld")
 
 
 def search_view(request):
-    # Anonymous visitors all search the public versions: their answers are shared (pagecache).
+    # Anonymous visitors all search the public versions: their answers are shared (pagecache);
+    # signed-in searchers share theirs with their scope (``visible_versions`` depends on nothing else).
     from akkoord.web import pagecache
 
-    return pagecache.serve(request, lambda: _search_view(request), "search")
+    return pagecache.serve(request, lambda: _search_view(request), "search", scoped=True)
 
 
 def _search_view(request):

@@ -170,6 +170,8 @@ AKKOORD_MAX_UPLOAD_BYTES = 40 * 1024 * 1024
 AKKOORD_UPLOAD_DIR = DATA_DIR / "uploads"
 AKKOORD_READ_IN_BACKGROUND = True  # a server thread runs the child; the uploader's page shows progress
 AKKOORD_READ_CONCURRENCY = int(os.environ.get("AKKOORD_READ_CONCURRENCY", "2"))  # reads at once per process
+# Finished reading jobs (their result page) are deleted after this many days (dossiers/jobs.py).
+AKKOORD_READ_JOB_RETENTION_DAYS = float(os.environ.get("AKKOORD_READ_JOB_RETENTION_DAYS", "3"))
 
 # Security: dossiers are confidential until published.
 SECURE_COOKIES = env_flag("AKKOORD_SECURE_COOKIES", True)
@@ -196,6 +198,8 @@ CACHES = {
     }
 }
 AKKOORD_PAGE_CACHE = env_flag("AKKOORD_PAGE_CACHE", True)
+# Signed-in readers: pages per reading scope, kept in each worker process's memory (pagecache.py).
+AKKOORD_SCOPED_PAGE_CACHE_SIZE = int(os.environ.get("AKKOORD_SCOPED_PAGE_CACHE_SIZE", "300"))
 
 LOGGING = {
     "version": 1,
