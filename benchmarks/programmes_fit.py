@@ -213,7 +213,7 @@ def report(title: str, rows: list[dict], probabilities: list[float], per_party: 
                 pick = [i for i, r in enumerate(rows) if r["party"] == party]
                 f = figures([rows[i] for i in pick], [probabilities[i] for i in pick], t)
                 cells.append(f"{party} {f[1]:.0f}/{f[2]:.0f}")
-            print(f"  {t:.2f} per party: " + ", ".join(cells))
+            print(f"  {t:.3f} per party: " + ", ".join(cells))
 
 
 def held_out(rows: list[dict], names: list[str], l2: float, key: str, centring: float) -> list[float]:
