@@ -2,19 +2,20 @@
 DECISION_WEIGHTS, DECISION_BIAS, DECISION_THRESHOLD) on the development sets, and estimate how
 well they transfer to programmes by another author.
 
-    .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 0.01] [--centring 0.5]
+    .venv/bin/python benchmarks/programmes_fit.py [--set DIR ...] [--l2 0.003] [--centring 0.75]
         [--signals a,b,c] [--one-word UNITS] [--per-party]
 
 Reads the development sets (by default ``tests/fixtures/programmes/lindeveen/``,
-``lindeveen-heldout/`` and ``lindeveen-heldout2/``, three authors; never a set kept apart for the
-final measurement): links every passage of a set with the decision and the evidence gate
+``lindeveen-heldout/``, ``lindeveen-heldout2/`` and ``lindeveen-heldout3/``, four authors; never a
+set kept apart for the final measurement): links every passage of a set with the decision and the evidence gate
 switched off (so every passage gets its candidate fiche and its signals; the gate is applied
 afterwards, ``gate``), then fits a logistic regression (Newton's method, L2 penalty on the
 weights, not the bias) of "the reference lists a fiche for this unit" on the signals. Prints:
 
 * leave-one-set-out: weights fitted on the other authors' sets, measured on the one left out
   (the honest estimate of what happens with an author the weights have not seen); the threshold
-  is chosen here, as the one with the best "worst set" margin over both bars;
+  is chosen here, as the one with the best "worst set" margin over both bars, also over the
+  thresholds within NEIGHBOURS of it (a lone good threshold is luck);
 * leave-one-party-out: fitted on all parties but one, measured on that one;
 * in-sample: fitted on everything (optimistic), with the weights (and PROGRAMME_MEDIAN) to
   paste into link.py.
@@ -33,8 +34,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
 DEVELOPMENT_SETS = [REPO / "tests" / "fixtures" / "programmes" / name
-                    for name in ("lindeveen", "lindeveen-heldout", "lindeveen-heldout2")]
-THRESHOLDS = [0.55, 0.6, 0.62, 0.64, 0.65, 0.66, 0.67, 0.68, 0.7]
+                    for name in ("lindeveen", "lindeveen-heldout", "lindeveen-heldout2", "lindeveen-heldout3")]
+THRESHOLDS = [0.6, 0.62, 0.64, 0.65, 0.655, 0.66, 0.665, 0.67, 0.675, 0.68, 0.685, 0.69, 0.7, 0.72]
+NEIGHBOURS = 0.01  # the threshold is chosen on the worst set's margin over the thresholds this close
 
 
 def units(folder: Path) -> list[dict]:
@@ -188,16 +190,22 @@ def figures(rows: list[dict], probabilities: list[float], threshold: float) -> t
 def report(title: str, rows: list[dict], probabilities: list[float], per_party: bool = False) -> None:
     print(title)
     sets = sorted({r["set"] for r in rows})
+    lines, worst = [], {}
     for t in THRESHOLDS:
         all_ = figures(rows, probabilities, t)
-        parts, worst = [], []
+        parts, margins = [], []
         for s in sets:
             pick = [i for i, r in enumerate(rows) if r["set"] == s]
             f = figures([rows[i] for i in pick], [probabilities[i] for i in pick], t)
             parts.append(f"{s} {f[0]:.1f}/{f[1]:.1f}/{f[2]:.1f}")
-            worst.append(min(f[1] - 85, f[2] - 80))
-        print(f"  {t:.2f}: all {all_[0]:.1f}/{all_[1]:.1f}/{all_[2]:.1f} | " + " | ".join(parts)
-              + f" | pooled margin {min(all_[1] - 85, all_[2] - 80):+.1f}, worst set {min(worst):+.1f}")
+            margins.append(min(f[1] - 85, f[2] - 80))
+        worst[t] = min(margins)
+        lines.append((t, f"  {t:.3f}: all {all_[0]:.1f}/{all_[1]:.1f}/{all_[2]:.1f} | " + " | ".join(parts)
+                      + f" | pooled margin {min(all_[1] - 85, all_[2] - 80):+.1f}, worst set {min(margins):+.1f}"))
+    for t, line in lines:
+        # A threshold whose neighbours fail is luck on these sets: the smoothed worst margin.
+        near = min(w for u, w in worst.items() if abs(u - t) <= NEIGHBOURS + 1e-9)
+        print(line + f" (within {NEIGHBOURS}: {near:+.1f})")
     if per_party:
         for t in THRESHOLDS:
             cells = []
@@ -205,7 +213,7 @@ def report(title: str, rows: list[dict], probabilities: list[float], per_party: 
                 pick = [i for i, r in enumerate(rows) if r["party"] == party]
                 f = figures([rows[i] for i in pick], [probabilities[i] for i in pick], t)
                 cells.append(f"{party} {f[1]:.0f}/{f[2]:.0f}")
-            print(f"  {t:.2f} per party: " + ", ".join(cells))
+            print(f"  {t:.3f} per party: " + ", ".join(cells))
 
 
 def held_out(rows: list[dict], names: list[str], l2: float, key: str, centring: float) -> list[float]:
@@ -225,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", dest="folders", type=Path, action="append")
-    parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--l2", type=float, default=0.003)
     parser.add_argument("--signals", default=",".join(DECISION_WEIGHTS), help="comma-separated signal names")
     parser.add_argument("--centring", type=float, default=PROGRAMME_CENTRING,
                         help="share of a programme's distance to the overall median taken off (0: none)")

@@ -17,14 +17,16 @@ for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
 
 Whether a passage is about its best fiche at all is decided from several signals
 (``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
-three development sets by three authors, see benchmarks/programmes_fit.py; the threshold is the
+four development sets by four authors, see benchmarks/programmes_fit.py; the threshold is the
 one whose worst set, each left out of the fit in turn, comes out best): the score and the score of the
 passage's own words, in units of a word that only one fiche uses; the share of the passage's
 content that the fiche explains; whether a word of the fiche's title is among them; the share of
 the other passages under the same heading linked to that fiche (a first pass over all passages
 gives each passage its section); whether nothing else in the section links; the passage's
-length; its position in its programme (the opening passages introduce the party). Each programme has its own baseline (``programme_baselines``): how far the median of its
-passages' decision values lies from that of the development sets, half of which is taken off,
+length; its position in its programme (the opening passages introduce the party); what the
+passage's strongest own word is worth (a single word several fiches share is a passing
+mention). Each programme has its own baseline (``programme_baselines``): how far the median of its
+passages' decision values lies from that of the development sets, three quarters of which is taken off,
 so the decision adapts to an author's style. A link further needs the minimum fiche score and
 a word of the passage's own. A heading without words of substance (``Wat wij willen``) gives
 way to its chapter as the passage's subject (``Linker.subject``). Other fiches among
@@ -88,15 +90,15 @@ SECTION_MIN_OTHERS = 2
 # Whether a passage is about its candidate fiche at all: a logistic model over a few signals
 # (see Linker.signals), weights fitted on the development sets (docs/evaluation-programmes.md).
 DECISION_WEIGHTS: dict[str, float] = {
-    "score": 1.30, "body": 1.00, "coverage": 0.70, "title": 0.33, "section": 1.21, "quiet_section": -1.46,
-    "length": -0.53, "position": 0.31,
+    "score": 1.53, "body": 0.82, "coverage": 1.19, "title": 0.56, "section": 1.90, "quiet_section": -2.02,
+    "length": -0.58, "position": 0.34, "strongest_word": 0.38,
 }
-DECISION_BIAS = -2.19
-DECISION_THRESHOLD = 0.65  # the best worst set of three, each left out of the fit in turn
-# Each programme's own baseline (``programme_baselines``): half of the distance between the
+DECISION_BIAS = -2.78
+DECISION_THRESHOLD = 0.675  # the best worst set of four, each left out of the fit in turn
+# Each programme's own baseline (``programme_baselines``): three quarters of the distance between the
 # median decision value of its passages and the median over the development sets is taken off.
-PROGRAMME_CENTRING = 0.5
-PROGRAMME_MEDIAN = 1.60
+PROGRAMME_CENTRING = 0.75
+PROGRAMME_MEDIAN = 1.88
 PROGRAMME_MIN_PASSAGES = 30
 EVIDENCE_NEEDED = 1.0  # the evidence gate applies (benchmarks/programmes_fit.py sets 0 to see past it)
 POINT_THRESHOLD = 1.5
@@ -674,6 +676,9 @@ class Linker:
             "quiet_section": float(section.off_topic()),
             "length": math.log1p(words),
             "position": math.log1p(passage.index),
+            # What the passage's strongest own word is worth (in units of a word only one fiche
+            # uses): a single word that several fiches share is a passing mention.
+            "strongest_word": math.log1p(max(own.values(), default=0.0) / self.unit),
             # Not weighed by the model (DECISION_WEIGHTS): the fixed evidence gate and what it looks at.
             "evidence": float(evidence),
             "own_words": float(len(own)),
