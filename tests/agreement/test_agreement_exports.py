@@ -323,3 +323,16 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_pdf_page(build):
             is_heading = all("Bold" in c["fontname"] for c in last_line if c["text"].strip()) and \
                 max(c["size"] for c in last_line) >= 10.5
             assert not is_heading, f"page {number} ends with a heading: {''.join(c['text'] for c in last_line)}"
+
+
+def test_pdf_smart_fields_and_sources_keep_their_own_lines(agreement):
+    """The print HTML ends lines with newlines (``white-space: pre-line``) instead of <br>:
+    in the PDF every group of SMART fields and every source still starts a line of its own."""
+    lines = [line.strip() for page in _pdf_pages(export(agreement, "pdf")) for line in page.splitlines()]
+    assert "Wat: Snelfietsroutes" in lines
+    assert "Meetbaar doel: 3 routes aangelegd · Nulmeting: 0 routes in 2026" in lines
+    assert "Uiterlijk: 31 december 2029 · Portefeuillehouder: wethouder Mobiliteit" in lines
+    assert "Budget: 2027: € 1.500.000 (incidenteel)" in lines
+    assert "Mijlpalen: 30 juni 2028: Eerste route open" in lines
+    annex = [line for line in lines if "(einddatum" in line]
+    assert any(line.endswith("Parkeernota (einddatum 31-12-2027)") for line in annex), annex
