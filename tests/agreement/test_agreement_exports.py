@@ -166,6 +166,9 @@ def test_docx_afspraken_carry_real_word_numbering(agreement, template):
         assert not re.match(r"\s*\d", p.text), f"hand-typed number: {p.text}"
     numbers = _list_numbers(document)
     assert [n for n, _ in numbers] == ["1.", "1.1", "1.2", "2.", "2.1"]
+    # no style's list (bullets) is this list, also when the house style's numbering part is gone
+    list_id = afspraken[0]._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    assert list_id not in document.styles.element.xpath(".//w:numId/@w:val")
     # Word's numbers are the afspraak numbers the annex and the other exports use
     assert [(n, t) for n, t in numbers if n.count(".") == 1 and not n.endswith(".")] == \
         [(a.number, a.title) for a in agreement.afspraken]

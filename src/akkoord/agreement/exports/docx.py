@@ -149,7 +149,13 @@ def _agreement_list(document) -> int:
         first_num.addprevious(abstract)  # the schema wants every abstractNum before the first num
     else:
         numbering.append(abstract)
-    return numbering.add_num(abstract_id).numId
+    # A fresh numId, also above those the styles name: a house style whose numbering part went
+    # missing may still have "List Bullet" point to numId 1, and must not join this list.
+    used = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    used += [int(v) for v in document.styles.element.xpath(".//w:numId/@w:val") if v.isdigit()]
+    num_id = max(used, default=0) + 1
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return num_id
 
 
 def _numbered(paragraph, num_id: int, level: int):
