@@ -21,7 +21,7 @@ from akkoord.web.dossiers.profiles import version_ambitions
 from akkoord.formation.coalitions import coalitions
 from akkoord.formation.table import STATUS_LABELS, contention, point_status
 from akkoord.web import access
-from akkoord.web.dossiers.models import AuditEvent, Dossier
+from akkoord.web.dossiers.models import Dossier
 from akkoord.web.formation import exporting, forms, history, services
 from akkoord.web.formation.models import AgendaItem, Decision, Formation, Meeting, Membership, Party, Point, Position
 
