@@ -36,11 +36,11 @@ def _headings(document, level: int) -> list[str]:
 def test_docx_structure(agreement):
     document = _docx(to_docx(agreement))
     h1 = _headings(document, 1)
-    assert "1. Aantrekkelijk" in h1 and "2. Inclusief" in h1
+    assert "Aantrekkelijk" in h1 and "Inclusief" in h1
     assert "Geparkeerde punten" in h1 and "Openstaande punten" in h1
-    assert h1.index("Inleiding") < h1.index("1. Aantrekkelijk") < h1.index("Portefeuilleverdeling")
+    assert h1.index("Inleiding") < h1.index("Aantrekkelijk") < h1.index("Portefeuilleverdeling")
     h2 = _headings(document, 2)
-    assert h2 == ["1.1\tAutoluwe kern", "1.2\tFietsroutes", "2.1\tArmoedebeleid"]  # each decided point exactly once
+    assert h2 == ["Autoluwe kern", "Fietsroutes", "Armoedebeleid"]  # each decided point exactly once
     xml = document.element.xml
     assert 'TOC \\o "1-2"' in xml
     assert "PAGE" in document.sections[0].footer._element.xml
@@ -109,7 +109,69 @@ def test_docx_uses_the_municipalitys_house_style(agreement):
     assert document.styles["Normal"].font.name == "DejaVu Serif"
     texts = [p.text for p in document.paragraphs]
     assert "Voorbeeldtekst die vervangen wordt" not in texts
-    assert "1.1\tAutoluwe kern" in texts
+    assert "Autoluwe kern" in texts
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _list_numbers(document) -> list[tuple[str, str]]:
+    """(number as Word shows it, heading text) for every numbered paragraph, computed from the
+    numbering definitions the way Word does (counters per level, lower levels restart)."""
+    numbering = document.part.numbering_part.element
+    abstract_of = {n.get(f"{W}numId"): n.find(f"{W}abstractNumId").get(f"{W}val") for n in numbering.findall(f"{W}num")}
+    abstracts = {a.get(f"{W}abstractNumId"): a for a in numbering.findall(f"{W}abstractNum")}
+    counters: dict[str, list[int]] = {}
+    out = []
+    for p in document.paragraphs:
+        num_pr = p._p.find(f"{W}pPr/{W}numPr")
+        if num_pr is None or p.style.name.startswith("List"):
+            continue
+        num_id = num_pr.find(f"{W}numId").get(f"{W}val")
+        level = int(num_pr.find(f"{W}ilvl").get(f"{W}val"))
+        assert num_id in abstract_of, "numPr points to a numbering that does not exist"
+        assert abstract_of[num_id] in abstracts, "the numbering points to an abstract numbering that does not exist"
+        lvl = abstracts[abstract_of[num_id]].find(f"{W}lvl[@{W}ilvl='{level}']")
+        assert lvl.find(f"{W}numFmt").get(f"{W}val") == "decimal"
+        count = counters.setdefault(num_id, [0] * 9)
+        count[level] += 1
+        count[level + 1:] = [0] * (8 - level)
+        text = lvl.find(f"{W}lvlText").get(f"{W}val")
+        for i in range(9):
+            text = text.replace(f"%{i + 1}", str(count[i]))
+        out.append((text, p.text))
+    return out
+
+
+def _without_numbering(data: bytes) -> bytes:
+    document = Document(io.BytesIO(data))
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/numbering"):
+            part.drop_rel(rel_id)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert "word/numbering.xml" not in zipfile.ZipFile(buffer).namelist()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("template", [None, "house style", "house style without lists"])
+def test_docx_afspraken_carry_real_word_numbering(agreement, template):
+    data = {None: None, "house style": _house_style(), "house style without lists": _without_numbering(_house_style())}[template]
+    document = _docx(to_docx(agreement, template=data))
+    afspraken = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert [p.text for p in afspraken] == [a.title for a in agreement.afspraken]
+    for p in afspraken:
+        assert p._p.find(f"{W}pPr/{W}numPr") is not None, p.text
+        assert not re.match(r"\s*\d", p.text), f"hand-typed number: {p.text}"
+    numbers = _list_numbers(document)
+    assert [n for n, _ in numbers] == ["1.", "1.1", "1.2", "2.", "2.1"]
+    # no style's list (bullets) is this list, also when the house style's numbering part is gone
+    list_id = afspraken[0]._p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    assert list_id not in document.styles.element.xpath(".//w:numId/@w:val")
+    # Word's numbers are the afspraak numbers the annex and the other exports use
+    assert [(n, t) for n, t in numbers if n.count(".") == 1 and not n.endswith(".")] == \
+        [(a.number, a.title) for a in agreement.afspraken]
 
 
 @pytest.mark.parametrize("data, words", [
@@ -264,3 +326,16 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_pdf_page(build):
             is_heading = all("Bold" in c["fontname"] for c in last_line if c["text"].strip()) and \
                 max(c["size"] for c in last_line) >= 10.5
             assert not is_heading, f"page {number} ends with a heading: {''.join(c['text'] for c in last_line)}"
+
+
+def test_pdf_smart_fields_and_sources_keep_their_own_lines(agreement):
+    """The print HTML ends lines with newlines (``white-space: pre-line``) instead of <br>:
+    in the PDF every group of SMART fields and every source still starts a line of its own."""
+    lines = [line.strip() for page in _pdf_pages(export(agreement, "pdf")) for line in page.splitlines()]
+    assert "Wat: Snelfietsroutes" in lines
+    assert "Meetbaar doel: 3 routes aangelegd · Nulmeting: 0 routes in 2026" in lines
+    assert "Uiterlijk: 31 december 2029 · Portefeuillehouder: wethouder Mobiliteit" in lines
+    assert "Budget: 2027: € 1.500.000 (incidenteel)" in lines
+    assert "Mijlpalen: 30 juni 2028: Eerste route open" in lines
+    annex = [line for line in lines if "(einddatum" in line]
+    assert any(line.endswith("Parkeernota (einddatum 31-12-2027)") for line in annex), annex

@@ -196,6 +196,30 @@ def can_view_formation(user, formation) -> bool:
     return formation_role(user, formation) is not None
 
 
+def record_denied(request, formation, what: str) -> None:
+    """Log that a signed-in person was refused a page of ``formation`` (or of a formation that
+    does not exist); anonymous visitors are only sent to sign in, so they leave no entry."""
+    if request.user.is_authenticated:
+        from akkoord.web.dossiers.models import AuditEvent
+        from akkoord.web.formation.services import audit
+
+        audit(request.user, AuditEvent.Action.FORMATION_DENIED,
+              f"geweigerd: {what} ({request.method} {request.path})", formation, path=request.path)
+
+
+def deny(request, formation, what: str):
+    """The answer to a page of a formation (formation, programmes, agreement) someone may not
+    see. Anonymous: sign in. Signed in without access: 404, the same as for a page that does not
+    exist, and the attempt is logged (``formation-denied``)."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import Http404
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    record_denied(request, formation, what)
+    raise Http404("Deze pagina bestaat niet of u hebt er geen toegang toe.")
+
+
 def visible_formations(user):
     from akkoord.web.formation.models import Formation
 

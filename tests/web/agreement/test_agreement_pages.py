@@ -159,3 +159,36 @@ def test_any_two_versions_can_be_compared(client, aworld):
     assert response.status_code == 302 and response["Location"] == url(aworld, "redline", old=1, new=3)
     page = client.get(response["Location"]).content.decode()
     assert "Versie 1 en versie 3 vergeleken" in page
+
+
+def test_open_data_csv_zip_reads_back_into_the_same_agreement(client, aworld):
+    """End to end: what a visitor downloads as CSV zip reads back (``agreement_from_csv_zip``) into
+    the agreement the JSON download holds, for the draft and for a frozen version (both with the
+    positions shared at the table, which a drafter sees); text typed in the browser (CRLF, quotes, commas, semicolons) survives."""
+    import zipfile
+
+    from agreement_world import TABLE_WORD
+
+    from akkoord.agreement.exports.csv_zip import agreement_from_csv_zip
+
+    client.force_login(aworld.users["support"])
+    tricky = 'Eerste regel, met "aanhalingstekens"; en komma\'s.\r\n\r\nTweede alinea: € 1.250.000 — ‘klaar’.'
+    assert client.post(url(aworld, "afspraak", number=aworld.points[2].number), {
+        "title": 'Groen, "echt" groen', "text": tricky, "what": "Meer groen\r\nin elke wijk", "target": "500 m²",
+        "baseline": "0", "deadline": "2029-12-31", "portfolio_holder": "wethouder Groen",
+        "budget_text": "2027; 1.250.000; incidenteel", "milestones_text": "30-06-2027; eerste wijken, daarna de rest"},
+    ).status_code == 302
+    assert client.post(url(aworld, "sections"), {"title": "Inleiding", "text": "Samen;\r\n\r\n\"verder\"", "placement": "voor",
+                                                 "order": 0}).status_code == 302
+    assert client.post(url(aworld, "versions"), {"note": "eerste"}).status_code == 302
+    for query in ("", "?versie=1"):
+        csv_zip = client.get(url(aworld, "export", fmt="csv") + query).content
+        expected = json.loads(client.get(url(aworld, "export", fmt="json") + query).content)
+        names = set(zipfile.ZipFile(io.BytesIO(csv_zip)).namelist())
+        assert {"README.md", "afspraken.csv", "punten.csv", "fiches.csv", "bronnen.csv", "partners.csv",
+                "beleidsterreinen.csv"} <= names
+        again = agreement_from_csv_zip(csv_zip)
+        assert again.to_dict() == agreement_from_json(expected).to_dict()
+        assert any(a.text == tricky for a in again.afspraken)
+        assert any(a.fiche.partners for a in again.afspraken)
+        assert any(TABLE_WORD in p["explanation"] for a in again.afspraken for p in a.positions)  # drafters see them

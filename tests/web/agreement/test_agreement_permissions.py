@@ -181,3 +181,31 @@ def test_changes_are_refused_to_those_who_may_not_make_them(setup):
     assert "Gekaapt" not in agreement.title
     assert not Section.objects.filter(title="Gekaapt").exists()
     assert agreement.versions.count() == 2 and not agreement.versions.filter(status="vastgesteld").exists()
+
+
+def test_refused_agreement_pages_are_logged_like_the_formations(setup):
+    """A signed-in person refused an agreement page gets the 404 of the formation app and the
+    same ``formation-denied`` line in the audit trail; an anonymous visitor is sent to sign in."""
+    from akkoord.web.dossiers.models import AuditEvent
+
+    world, agreement, section = setup
+    slug = world.formation.slug
+    denied = AuditEvent.objects.filter(action="formation-denied")
+    refused = [url for name, url in urls(world, section) if expected(KINDS[name], "norole", False) == 404]
+    assert refused
+    before = denied.count()
+    client = _client(world, "norole")
+    for url in refused:
+        assert client.get(url).status_code == 404, url
+    events = denied.filter(username=world.users["norole"].username)
+    assert denied.count() == before + len(refused) == events.count() + before
+    assert all(e.details.get("formation") == slug and "akkoord" in e.description for e in events)
+    _client(world, "anoniem").get(refused[0])
+    assert denied.count() == before + len(refused)
+    # after publication a reader may read version 2 but not the older concept: that refusal is logged too
+    _publish(agreement)
+    reader = _client(world, "reader")
+    assert reader.get(reverse("agreement:show", kwargs={"slug": slug}) + "?versie=1").status_code == 404
+    assert denied.filter(username=world.users["reader"].username, description__contains="versie 1").count() == 1
+    assert reader.get(reverse("agreement:show", kwargs={"slug": slug}) + "?versie=9").status_code == 404
+    assert denied.filter(username=world.users["reader"].username).count() == 1  # a version that does not exist

@@ -13,8 +13,12 @@ import zipfile
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
 from docx.shared import Cm, Pt, RGBColor
 
 from akkoord.agreement.finance import euro, financial_overview
@@ -110,6 +114,55 @@ def _style(document, name: str, fallback: str = "Normal"):
 
 def _heading(document, text: str, level: int):
     return document.add_paragraph(text, style=_style(document, f"Heading {level}"))
+
+
+# Chapters ("1.") and afspraken ("1.1") share one multilevel list, so Word numbers them itself
+# and renumbers when an afspraak is moved or added; level 2 restarts after every chapter.
+_LIST_LEVELS = (("%1.", 0), ("%1.%2", 1))
+
+
+def _numbering_part(document) -> NumberingPart:
+    """The document's numbering part; a house style without lists has none, so add an empty one."""
+    part = document.part
+    try:
+        return part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        numbering = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package)
+        part.relate_to(numbering, RT.NUMBERING)
+        return numbering
+
+
+def _agreement_list(document) -> int:
+    """Add the chapter/afspraak list definition and return its ``numId``."""
+    numbering = _numbering_part(document).element
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    levels = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/>'
+        f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{680 + 170 * ilvl}" w:hanging="{680 + 170 * ilvl}"/></w:pPr></w:lvl>'
+        for text, ilvl in _LIST_LEVELS)
+    abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                         f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema wants every abstractNum before the first num
+    else:
+        numbering.append(abstract)
+    # A fresh numId, also above those the styles name: a house style whose numbering part went
+    # missing may still have "List Bullet" point to numId 1, and must not join this list.
+    used = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    used += [int(v) for v in document.styles.element.xpath(".//w:numId/@w:val") if v.isdigit()]
+    num_id = max(used, default=0) + 1
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def _numbered(paragraph, num_id: int, level: int):
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+    return paragraph
 
 
 def _repeat_header(row) -> None:
@@ -241,10 +294,11 @@ def build_document(agreement: Agreement, template: bytes | None = None):
     if not chapters:
         _heading(document, "Afspraken", level=1)
         document.add_paragraph("Er zijn nog geen besluiten genomen; dit akkoord bevat nog geen afspraken.").runs[0].italic = True
-    for i, (ambition, items) in enumerate(chapters, start=1):
-        _heading(document, f"{i}. {ambition.label}", level=1).paragraph_format.page_break_before = True
+    num_id = _agreement_list(document) if chapters else 0
+    for ambition, items in chapters:
+        _numbered(_heading(document, ambition.label, level=1), num_id, 0).paragraph_format.page_break_before = True
         for a in items:
-            _heading(document, f"{a.number}\t{a.title}", level=2)
+            _numbered(_heading(document, a.title, level=2), num_id, 1)
             for block in [b for b in a.text.split("\n\n") if b.strip()]:
                 document.add_paragraph(block.strip())
             s = a.smart

@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,12 +26,6 @@ FORMAT_LABELS = {"docx": "Word (.docx)", "pdf": "PDF", "md": "Markdown", "html":
                  "json": "Open data (JSON)", "csv": "Open data (CSV, zip)", "ics": "Agenda (iCalendar)"}
 
 
-def _not_found(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise Http404("Deze pagina bestaat niet of u hebt er geen toegang toe.")
-
-
 def agreement_page(*, draft: bool = False, edit: bool = False, adopt: bool = False):
     """Resolve formation and agreement; ``draft``: drafters only; ``edit``: writers;
     ``adopt``: the formateur. Others get a sign-in (anonymous) or 404; drafters without the
@@ -42,10 +35,10 @@ def agreement_page(*, draft: bool = False, edit: bool = False, adopt: bool = Fal
         def wrapper(request: HttpRequest, slug: str, *args, **kwargs):
             formation = Formation.objects.select_related("dossier", "version").filter(slug=slug).first()
             if formation is None:
-                return _not_found(request)
+                return access.deny(request, formation, "akkoord")
             drafter = access.can_draft_agreement(request.user, formation)
             if (draft or edit or adopt) and not drafter:
-                return _not_found(request)
+                return access.deny(request, formation, "akkoord (concept)")
             if edit and not access.can_edit_agreement(request.user, formation):
                 raise PermissionDenied("U mag het akkoord niet wijzigen.")
             if adopt and not access.can_adopt_agreement(request.user, formation):
@@ -55,7 +48,7 @@ def agreement_page(*, draft: bool = False, edit: bool = False, adopt: bool = Fal
             else:
                 agreement = getattr(formation, "agreement", None) if hasattr(formation, "agreement") else None
                 if agreement is None or access.public_agreement_version(agreement) is None:
-                    return _not_found(request)
+                    return access.deny(request, formation, "akkoord")
             return view(request, formation, agreement, *args, **kwargs)
         return wrapper
     return decorator
@@ -81,6 +74,8 @@ def _chosen(request, formation, agreement):
             raise Http404("Deze versie bestaat niet.")
         version = versions.filter(number=int(number)).first()
         if version is None:
+            if agreement.versions.filter(number=int(number)).exists():
+                access.record_denied(request, formation, f"akkoord versie {number}")
             raise Http404("Deze versie bestaat niet of u hebt er geen toegang toe.")
         return services.version_agreement(version, request.user), version
     if access.can_draft_agreement(request.user, formation):
@@ -214,6 +209,8 @@ def redline(request, formation, agreement, old: int, new: int):
     before = versions.filter(number=old).first()
     after = versions.filter(number=new).first()
     if before is None or after is None:
+        if agreement.versions.filter(number__in=(old, new)).count() > versions.filter(number__in=(old, new)).count():
+            access.record_denied(request, formation, f"akkoord versies {old} en {new}")
         raise Http404("Deze versies bestaan niet of u hebt er geen toegang toe.")
     diff = make_redline(services.version_agreement(before), services.version_agreement(after))
     return render(request, "agreement/redline.html", _context(

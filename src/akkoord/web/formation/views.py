@@ -21,20 +21,14 @@ from akkoord.web.dossiers.profiles import version_ambitions
 from akkoord.formation.coalitions import coalitions
 from akkoord.formation.table import STATUS_LABELS, contention, point_status
 from akkoord.web import access
-from akkoord.web.dossiers.models import AuditEvent, Dossier
+from akkoord.web.dossiers.models import Dossier
 from akkoord.web.formation import exporting, forms, history, services
 from akkoord.web.formation.models import AgendaItem, Decision, Formation, Meeting, Membership, Party, Point, Position
 
 STANCE_SHORT = {"eens": "eens", "oneens": "oneens", "voorwaardelijk": "voorw.", "geen": "nog geen"}
 
 
-def deny(request: HttpRequest, formation: Formation | None, what: str):
-    """Anonymous: sign in. Signed in without access: 404, and the attempt is logged."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    services.audit(request.user, AuditEvent.Action.FORMATION_DENIED,
-                   f"geweigerd: {what} ({request.method} {request.path})", formation, path=request.path)
-    raise Http404("Deze pagina bestaat niet of u hebt er geen toegang toe.")
+deny = access.deny  # programmes import it from here
 
 
 def formation_page(view):
