@@ -134,7 +134,7 @@ def test_versioned_schema_accepts_what_the_shared_schema_accepts(schema, shared_
 # Built-in profiles, and the bundled fictional sample data of the demo (its municipality is invented).
 SAMPLE_DATA = ("dossier/profiles/", "dossier/sample/", "monitoring/sample.py", "web/formation/demo.py")
 
-PLACES = ("Enschede", "Twente", "Overijssel", "Euregio", "Lindeveen", "Veenstreek", "Kroonswolde",
+PLACES = ("Enschede", "Twente", "Overijssel", "Overijsel", "Hengelo", "Euregio", "Lindeveen", "Veenstreek", "Kroonswolde",
           "Haverdam", "Marlingen", "Hunzedal")
 
 

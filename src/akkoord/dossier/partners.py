@@ -1,8 +1,8 @@
 """One entry per partner organisation across the fiches of a dossier, spelling variants merged.
 
-Fiches name the same organisation in many ways: ``Politie`` and ``politie``, ``Regio Board``
-and ``Regioboard``, ``het Leger des Heils``, ``Provincie (provinciale kaders)``,
-``Gemeente Hengelo`` and ``Hengelo``, a typo such as ``Overijsel``. ``partner_key`` reduces a
+Fiches name the same organisation in many ways: ``Politie`` and ``politie``, ``Wijk Team``
+and ``Wijkteam``, ``het Leger des Heils``, ``Provincie (provinciale kaders)``,
+``Gemeente Buurstad`` and ``Buurstad``, a typo such as ``Zorgverzekeraaar``. ``partner_key`` reduces a
 name to a comparison key (case, diacritics, punctuation, spaces, leading articles,
 parenthetical remarks, legal-form suffixes, a trailing regional qualifier, a leading
 ``gemeente``); keys one edit apart merge too, and an abbreviation merges with its long form
@@ -58,7 +58,7 @@ def _fold(text: str) -> str:
 
 
 # Where a name ends and a remark about it begins: "Stichting X, met <person> als manager",
-# "Hengelo in het bijzonder i.v.m. …", "Twee stichtingen die … gaan exploiteren".
+# "Buurstad in het bijzonder i.v.m. …", "Twee stichtingen die … gaan exploiteren".
 # "als", "op", "met" start a remark only before a lower-case word that is not an article
 # before a name: "Bergen op Zoom" and "Huis met de Hoofden" stay whole.
 _QUALIFIER = re.compile(r"\s*(?:,|;|\s(?:die|dat|gezien|zoals|i\.?v\.?m\.?|ivm|in het bijzonder|onder andere|o\.a\.|"
@@ -189,7 +189,7 @@ def partner_key(name: str, qualifiers: tuple[str, ...] = REGIONAL_QUALIFIERS) ->
 
 
 def _near(a: list[str], b: list[str], min_length: int) -> bool:
-    """Same words but one, and that one a long word one edit off (``Overijsel``, ``Wijkteam``).
+    """Same words but one, and that one a long word one edit off (``Zorgverzekeraaar``, ``Wijkteam``).
 
     Short words never count as near: ``EZ`` and ``EZK`` are different ministries.
     """

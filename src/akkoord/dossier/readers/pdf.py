@@ -198,31 +198,23 @@ def _open(path: Path):
 
 def extract_page(document, index: int) -> PageContent:
     """Words, ruling edges, link annotations and image count of one page."""
-    page = document[index]
-    try:
-        width, height = page.get_size()
-        textpage = page.get_textpage()
-        try:
-            words = _words(textpage, height)
-        finally:
-            textpage.close()
-        edges, images = _edges(page, height)
-        links = _links(document, page, height)
-    finally:
-        page.close()
-    return PageContent(index + 1, width, height, words, edges, links, images)
+    return _extract(document, index, _words)
 
 
 def extract_segments(document, index: int) -> PageContent:
     """Like ``extract_page``, with PDFium's text segments (a run of text on one line, as the
     producer wrote it) instead of words: a few calls per segment instead of several per
     character. Enough for the heading reader, which needs lines, type sizes and cells."""
+    return _extract(document, index, _segments)
+
+
+def _extract(document, index: int, text_units) -> PageContent:
     page = document[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            words = _segments(textpage, height)
+            words = text_units(textpage, height)
         finally:
             textpage.close()
         edges, images = _edges(page, height)
