@@ -1,13 +1,13 @@
-"""Measure the programme splitter and linker on a set of Lindeveen programmes.
+"""Measure the programme splitter and linker on a set of election programmes with reference links.
 
     .venv/bin/python benchmarks/programmes_eval.py [--set DIR] [--json] [--details]
 
 Reads a folder of programmes with ``reference.json`` (format: tests/fixtures/programmes/README.md):
-by default ``tests/fixtures/programmes/lindeveen/``. The four sets ``lindeveen``,
-``lindeveen-heldout``, ``lindeveen-heldout2`` and ``lindeveen-heldout3`` are development sets (the
-link decision is fitted on them); ``lindeveen-heldout4`` was measured once as held-out and carries
-the test of the quality bar; ``enschede-heldout`` is programmes for the shared Enschede dossier
-beside the checkout (``../shared``), by an author who had not seen the linker. The dossier is
+by default ``tests/fixtures/programmes/lindeveen/``. Development sets (the link decision is fitted
+on them): ``lindeveen``, ``lindeveen-heldout`` to ``lindeveen-heldout4`` for the sample dossier and
+``enschede-heldout`` to ``enschede-heldout3`` for the shared Enschede dossier beside the checkout
+(``../shared``). Measurement 14's held-out sets, each measured once: ``lindeveen-heldout5`` and
+``enschede-heldout4``. The dossier is
 the one the reference names (``"dossier"``, relative to the repository). The script splits each
 programme, links the passages to that dossier as the reader reads it, and prints:
 
@@ -35,7 +35,9 @@ FIXTURES = REPO / "tests" / "fixtures" / "programmes" / "lindeveen"  # the devel
 SECOND = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout"  # the second development set
 THIRD = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout2"  # the third development set
 FOURTH = REPO / "tests" / "fixtures" / "programmes" / "lindeveen-heldout3"  # the fourth development set
-DEVELOPMENT = (FIXTURES, SECOND, THIRD, FOURTH)
+DEVELOPMENT = (FIXTURES, SECOND, THIRD, FOURTH) + tuple(
+    REPO / "tests" / "fixtures" / "programmes" / name
+    for name in ("lindeveen-heldout4", "enschede-heldout", "enschede-heldout2", "enschede-heldout3"))
 
 
 def _norm(text: str) -> str:
@@ -63,18 +65,25 @@ def _why(found) -> list:
     return [(e.code, round(e.score, 1), e.reasons[:4]) for e in found.candidates]
 
 
-def evaluate(details: bool = False, folder: Path | str | None = None) -> dict:
-    """The figures on the set in ``folder`` (default: the development set)."""
+def reference_dossier(reference: dict):
+    """The dossier a set's reference names (``"dossier"``, relative to the repository; the
+    sample dossier when it names none), as the reader reads it."""
     from akkoord.dossier.readers import read_path
     from akkoord.dossier.sample import SAMPLE_TEXT_PATH
+
+    named = reference.get("dossier")
+    return read_path((REPO / named).resolve() if named else SAMPLE_TEXT_PATH).dossier
+
+
+def evaluate(details: bool = False, folder: Path | str | None = None) -> dict:
+    """The figures on the set in ``folder`` (default: the development set)."""
     from akkoord.programmes.link import Linker
     from akkoord.programmes.split import split_path
     from akkoord.programmes.stance import suggest_stance
 
     folder = Path(folder) if folder is not None else FIXTURES
     reference = json.loads((folder / "reference.json").read_text(encoding="utf-8"))
-    named = reference.get("dossier")
-    dossier = read_path((REPO / named).resolve() if named else SAMPLE_TEXT_PATH).dossier
+    dossier = reference_dossier(reference)
     linker = Linker(dossier)
     advice_texts = {(f.code, i): text for f in dossier.fiches for i, text in enumerate(f.advice)}
     programmes = {}

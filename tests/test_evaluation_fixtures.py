@@ -108,3 +108,20 @@ def test_search_questions_are_answered_by_real_fiches(path, count):
     for q in questions:
         assert q["fiches"] and set(q["fiches"]) <= set(gold), q
     assert {q["fiches"][0] for q in questions} == set(gold)
+
+
+SETS = sorted(p.parent for p in (TESTS / "fixtures" / "programmes").glob("*/reference.json"))
+
+
+@pytest.mark.parametrize("folder", SETS, ids=[p.name for p in SETS])
+def test_every_programme_set_passes_its_reference_check(shared_dir, folder, capsys):
+    """Every set's labels name real fiches and advice items of the dossier its reference names
+    (the sample, or the shared Enschede dossier beside the checkout), and every labelled passage
+    is in its rendered file on its page (tests/fixtures/programmes/check_reference.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "check_reference", TESTS / "fixtures" / "programmes" / "check_reference.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.main(folder) == 0, capsys.readouterr().out[-2000:]

@@ -1,13 +1,14 @@
 """The measurements of benchmarks/programmes_eval.py.
 
-* Development sets (``tests/fixtures/programmes/lindeveen/``, ``lindeveen-heldout/``,
-  ``lindeveen-heldout2/`` and ``lindeveen-heldout3/``, four authors who had not seen the linker):
-  the linker has since been tuned on all four (their misses were read, the weights of the link
-  decision were fitted on them together). Their figures are regression floors, not evidence that
-  the quality bar is met.
-* Held-out set (``tests/fixtures/programmes/lindeveen-heldout4/``): written by a fifth author,
-  never read by the linker's authors; the lead adds it and measures once. The issue's quality
-  bar (top-3 >= 85%, unlinked >= 80%) is asserted on it; the test skips while the folder is absent.
+* Development sets: five Lindeveen sets (``tests/fixtures/programmes/lindeveen/``,
+  ``lindeveen-heldout/`` to ``lindeveen-heldout4/``) and three sets for the shared Enschede dossier
+  (``enschede-heldout/`` to ``enschede-heldout3/``), eight authors who had not seen the linker.
+  The weights of the link decision are fitted on all eight (measurement 14). Their figures are
+  regression floors, not evidence that the quality bar is met.
+* Held-out sets of measurement 14, written by two further authors and measured once with the
+  linker as committed: ``lindeveen-heldout5/`` (the sample municipality: the issue's quality
+  bar, top-3 >= 85% and unlinked >= 80%, is asserted on it) and ``enschede-heldout4/`` (another
+  municipality's real dossier, beside the checkout in ``../shared``; the same bar, asserted too).
 """
 from __future__ import annotations
 
@@ -18,10 +19,8 @@ import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "programmes"
-SECOND = FIXTURES / "lindeveen-heldout"  # the second development set (it was the held-out set of measurement 10)
-THIRD = FIXTURES / "lindeveen-heldout2"  # the third development set (the held-out set of measurement 11)
-FOURTH = FIXTURES / "lindeveen-heldout3"  # the fourth development set (the held-out set of measurement 12)
-HELDOUT = FIXTURES / "lindeveen-heldout4"
+HELDOUT = FIXTURES / "lindeveen-heldout5"  # measurement 14's held-out set for the sample municipality
+ANOTHER = FIXTURES / "enschede-heldout4"  # measurement 14's held-out set for the shared Enschede dossier
 
 
 def _evaluate(folder: Path | None = None) -> dict:
@@ -50,35 +49,45 @@ def test_splitter_finds_the_reference_passages_on_their_pages(development):
 
 
 def test_linking_on_the_development_set_does_not_fall_below_the_tuned_level(development):
-    # First development set, tuned on (docs/evaluation-programmes.md, measurement 13):
-    # top-3 87.6%, unlinked 87.4%. A floor against regressions, not the quality bar.
+    # First development set, tuned on (docs/evaluation-programmes.md, measurement 14):
+    # top-3 87.2%, unlinked 85.6%. A floor against regressions, not the quality bar.
     assert development["top3"] >= 86.0
-    assert development["unlinked"] >= 85.5
+    assert development["unlinked"] >= 84.0
 
 
-# The other development sets, tuned on (measurement 13, in-sample top-3 / unlinked; in brackets
+# The other development sets (measurement 14, in-sample top-3 / unlinked; in brackets the figures
 # when the set was still held out): floors against regressions, not the quality bar.
 OTHER_FLOORS = [
-    # second author, tuned on since measurement 11: 84.2% / 79.7% (74.5% / 75.0%)
-    pytest.param(SECOND, 82.5, 78.0, id="second"),
-    # third author, tuned on since measurement 12: 88.4% / 89.2% (82.3% / 90.8%)
-    pytest.param(THIRD, 86.5, 87.5, id="third"),
-    # fourth author, tuned on since measurement 13: 85.7% / 82.8% (84.4% / 86.2%)
-    pytest.param(FOURTH, 84.0, 81.0, id="fourth"),
+    # second Lindeveen author: 83.6% / 81.2% (74.5% / 75.0%)
+    pytest.param(FIXTURES / "lindeveen-heldout", 82.5, 79.5, id="second"),
+    # third Lindeveen author: 87.1% / 90.8% (82.3% / 90.8%)
+    pytest.param(FIXTURES / "lindeveen-heldout2", 86.0, 89.0, id="third"),
+    # fourth Lindeveen author: 85.7% / 87.9% (84.4% / 86.2%)
+    pytest.param(FIXTURES / "lindeveen-heldout3", 84.5, 86.0, id="fourth"),
+    # fifth Lindeveen author: 85.3% / 84.8% (85.3% / 86.4%)
+    pytest.param(FIXTURES / "lindeveen-heldout4", 84.0, 83.0, id="fifth"),
+    # Enschede authors (another dossier: 30 real fiches): 80.0% / 79.0% (81.2% / 75.8%),
+    # 84.3% / 70.0% (84.3% / 63.3%), 88.1% / 79.4% (88.1% / 76.5%)
+    pytest.param(FIXTURES / "enschede-heldout", 78.5, 77.5, id="enschede"),
+    pytest.param(FIXTURES / "enschede-heldout2", 83.0, 68.0, id="enschede-second"),
+    pytest.param(FIXTURES / "enschede-heldout3", 87.0, 77.5, id="enschede-third"),
 ]
 
 
 @pytest.mark.parametrize(("folder", "top3", "unlinked"), OTHER_FLOORS)
-def test_linking_on_the_other_development_sets_does_not_fall_below_the_tuned_level(folder, top3, unlinked):
+def test_linking_on_the_other_development_sets_does_not_fall_below_the_tuned_level(
+        shared_dir, folder, top3, unlinked):
     result = _evaluate(folder)
     assert result["split_start"] >= 98.0
     assert result["top3"] >= top3
     assert result["unlinked"] >= unlinked
 
 
-@pytest.mark.skipif(not (HELDOUT / "reference.json").is_file(),
-                    reason="held-out set not present (the lead adds tests/fixtures/programmes/lindeveen-heldout4)")
-def test_linking_meets_the_quality_bar_on_the_held_out_set():
-    result = _evaluate(HELDOUT)
+# Measured once each, before anyone working on the linker read them (measurement 14): the sample
+# municipality 85.4% / 86.2%, the shared Enschede dossier 86.1% / 81.8%.
+@pytest.mark.parametrize("folder", [pytest.param(HELDOUT, id="lindeveen"), pytest.param(ANOTHER, id="enschede")])
+def test_linking_meets_the_quality_bar_on_the_held_out_sets(shared_dir, folder):
+    result = _evaluate(folder)
+    assert result["split_start"] >= 98.0
     assert result["top3"] >= 85.0
     assert result["unlinked"] >= 80.0
