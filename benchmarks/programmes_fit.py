@@ -34,9 +34,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "benchmarks")]
-DEVELOPMENT_SETS = [REPO / "tests" / "fixtures" / "programmes" / name
-                    for name in ("lindeveen", "lindeveen-heldout", "lindeveen-heldout2", "lindeveen-heldout3",
-                                 "lindeveen-heldout4", "enschede-heldout", "enschede-heldout2", "enschede-heldout3")]
 THRESHOLDS = [0.6, 0.62, 0.63, 0.64, 0.65, 0.655, 0.66, 0.665, 0.67, 0.675, 0.68, 0.685, 0.69, 0.7, 0.72]
 NEIGHBOURS = 0.01  # the threshold is chosen on the worst set's margin over the thresholds this close
 
@@ -245,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     global ONE_WORD_UNITS
     ONE_WORD_UNITS = args.one_word
     names = [n for n in args.signals.split(",") if n]
-    rows = [row for folder in (args.folders or DEVELOPMENT_SETS) for row in units(folder)]
+    from programmes_eval import DEVELOPMENT
+
+    rows = [row for folder in (args.folders or DEVELOPMENT) for row in units(folder)]
     relative(rows)
     if len({r["set"] for r in rows}) > 1:
         report("leave-one-set-out (fitted on the other authors' sets, measured on the one left out):",

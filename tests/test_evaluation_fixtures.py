@@ -6,6 +6,8 @@ the sample dossier, and the set must keep the shape the quality bar relies on.
 """
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import re
 from collections import Counter
@@ -118,10 +120,13 @@ def test_every_programme_set_passes_its_reference_check(shared_dir, folder, caps
     """Every set's labels name real fiches and advice items of the dossier its reference names
     (the sample, or the shared Enschede dossier beside the checkout), and every labelled passage
     is in its rendered file on its page (tests/fixtures/programmes/check_reference.py)."""
-    import importlib.util
+    assert _check_reference().main(folder) == 0, capsys.readouterr().out[-2000:]
 
+
+@functools.cache
+def _check_reference():
     spec = importlib.util.spec_from_file_location(
         "check_reference", TESTS / "fixtures" / "programmes" / "check_reference.py")
-    check = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(check)
-    assert check.main(folder) == 0, capsys.readouterr().out[-2000:]
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -17,15 +17,15 @@ for a bullet, the lead-in of its list (``Wij willen:``) count at lower weights.
 
 Whether a passage is about its best fiche at all is decided from several signals
 (``Linker.signals``, weighed by ``about_a_fiche``: a logistic model whose weights were fitted on
-four development sets by four authors, see benchmarks/programmes_fit.py; the threshold is the
-one whose worst set, each left out of the fit in turn, comes out best): the score and the score of the
+eight development sets by eight authors over two dossiers, see benchmarks/programmes_fit.py and
+DECISION_THRESHOLD for how the threshold was chosen): the score and the score of the
 passage's own words, in units of a word that only one fiche uses; the share of the passage's
 content that the fiche explains; whether a word of the fiche's title is among them; the share of
 the other passages under the same heading linked to that fiche (a first pass over all passages
 gives each passage its section); whether nothing else in the section links; the passage's
 length; its position in its programme (the opening passages introduce the party); what the
-passage's strongest own word is worth (a single word several fiches share is a passing
-mention). Each programme has its own baseline (``programme_baselines``): how far the median of its
+passage scores on the words the fiche uses more than in passing (a long fiche mentions many
+subjects once). Each programme has its own baseline (``programme_baselines``): how far the median of its
 passages' decision values lies from that of the development sets, three quarters of which is taken off,
 so the decision adapts to an author's style. A link further needs the minimum fiche score and
 a word of the passage's own. A heading without words of substance (``Wat wij willen``) gives
@@ -691,9 +691,6 @@ class Linker:
             "quiet_section": float(section.off_topic()),
             "length": math.log1p(words),
             "position": math.log1p(passage.index),
-            # What the passage's strongest own word is worth (in units of a word only one fiche
-            # uses): weighed until measurement 13, left for benchmarks/programmes_fit.py.
-            "strongest_word": math.log1p(max(own.values(), default=0.0) / self.unit),
             # The score from the words the fiche uses more than in passing (``_recurring``).
             "recurring": math.log1p(self._recurring(query, doc) / self.unit),
             # Not weighed by the model (DECISION_WEIGHTS): the fixed evidence gate and what it looks at.
